@@ -109,7 +109,8 @@ void RunTmplBatch(const TmplFlags& flags, std::istream& in, std::ostream& out) {
       params = std::move(v).value();
     }
     tmpl::ErrorPhase phase;
-    out << ResultLine(tmpl::Render(text, params, &phase, options), phase) << '\n';
+    auto result = tmpl::Render(text, params, &phase, options);
+    out << ResultLine(result, phase) << '\n';
   }
   out.flush();
 }

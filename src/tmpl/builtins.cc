@@ -218,7 +218,8 @@ Result<Value> Js(Args a) {
       n = 1;
       r = 0xFFFD;
     }
-    if (valid && IsPrintRune(r)) {
+    // Go decodes an invalid byte as U+FFFD, which is printable, so the byte passes unchanged.
+    if (IsPrintRune(r)) {
       out.append(s, i, n);
     } else {
       char buf[16];

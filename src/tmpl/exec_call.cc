@@ -117,33 +117,33 @@ Value ExecState::EvalArg(const Value& dot, ParamType type, const Node* n) {
     default: break;
   }
   auto expected = [&](const char* what) {
-    Errorf(std::string("expected ") + what + "; found " + n->String());
+    return std::string("expected ") + what + "; found " + n->String();
   };
   switch (type) {
     case ParamType::kBool:
       if (n->type == NodeType::kBool) return Value(static_cast<const BoolNode*>(n)->value);
-      expected("bool");
+      Errorf(expected("bool"));
     case ParamType::kFloat64:
       if (n->type == NodeType::kNumber && static_cast<const NumberNode*>(n)->is_float) {
         return Value::Float(static_cast<const NumberNode*>(n)->float64);
       }
-      expected("float");
+      Errorf(expected("float"));
     case ParamType::kInt:
     case ParamType::kInt64:
       if (n->type == NodeType::kNumber && static_cast<const NumberNode*>(n)->is_int) {
         return Value::Int(static_cast<const NumberNode*>(n)->int64,
                           type == ParamType::kInt ? GoType::kInt : GoType::kInt64);
       }
-      expected("integer");
+      Errorf(expected("integer"));
     case ParamType::kUint32:
       if (n->type == NodeType::kNumber && static_cast<const NumberNode*>(n)->is_uint) {
         return Value::Uint(static_cast<const NumberNode*>(n)->uint64 & 0xFFFFFFFFu,
                            GoType::kUint32);
       }
-      expected("unsigned integer");
+      Errorf(expected("unsigned integer"));
     case ParamType::kString:
       if (n->type == NodeType::kString) return Value(static_cast<const StringNode*>(n)->text);
-      expected("string");
+      Errorf(expected("string"));
     case ParamType::kAny:
     case ParamType::kReflect: return EvalEmptyInterface(dot, n);
     default: break;

@@ -101,7 +101,4 @@ void RegisterKanisterRefusals(FuncMap* funcs);                       // FIPS: bc
 const FuncMap& KanisterFuncs();
 const MethodTable& KanisterMethods();
 
-// The closest name in `candidates` to `name` (edit distance), or "" if nothing is close.
-std::string DidYouMean(std::string_view name, const std::vector<std::string>& candidates);
-
 }  // namespace kanon::tmpl

@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <stdexcept>
 
+#include "base/suggest.h"
 #include "tmpl/lexer.h"
 
 namespace kanon::tmpl {
