@@ -1,13 +1,19 @@
 #!/usr/bin/env bash
 # Installs the Debian packages kanon needs to build and test, only those missing.
-# Usage: scripts/install-deps.sh [build|test]   (test adds the oracles and services)
+# Usage: scripts/install-deps.sh [build|demo|test]
+#   build: compilers and libraries; demo: + PostgreSQL; test: + databases, oracles, fuzzing, peers
 set -euo pipefail
 what=${1:-build}
 pkgs=(build-essential cmake ninja-build pkg-config git nlohmann-json3-dev libyaml-cpp-dev
       libre2-dev libcli11-dev libfmt-dev libssl-dev libgtest-dev libgmock-dev
-      clang-format python3)
+      clang-format python3 libcurl4-openssl-dev)
+if [ "$what" = demo ] || [ "$what" = test ]; then
+  pkgs+=(postgresql-15 postgresql-client-15)
+fi
 if [ "$what" = test ]; then
+  pkgs+=(mariadb-server mariadb-client redis-server redis-tools)
   pkgs+=(golang-1.19-go golang-github-masterminds-sprig-dev clang libclang-rt-14-dev hyperfine)
+  pkgs+=(curl awscli rclone time bc python3-botocore)  # object stores: tests, bench, SigV4 oracle
 fi
 missing=()
 for p in "${pkgs[@]}"; do

@@ -7,11 +7,16 @@
 namespace kanon {
 
 bool ParseLogLevel(std::string_view s, LogLevel* level) {
-  if (s == "debug") *level = LogLevel::kDebug;
-  else if (s == "info") *level = LogLevel::kInfo;
-  else if (s == "warning" || s == "warn") *level = LogLevel::kWarning;
-  else if (s == "error") *level = LogLevel::kError;
-  else return false;
+  if (s == "debug")
+    *level = LogLevel::kDebug;
+  else if (s == "info")
+    *level = LogLevel::kInfo;
+  else if (s == "warning" || s == "warn")
+    *level = LogLevel::kWarning;
+  else if (s == "error")
+    *level = LogLevel::kError;
+  else
+    return false;
   return true;
 }
 
@@ -42,10 +47,14 @@ namespace {
 
 const char* LevelName(LogLevel l) {
   switch (l) {
-    case LogLevel::kDebug: return "debug";
-    case LogLevel::kInfo: return "info";
-    case LogLevel::kWarning: return "warning";
-    case LogLevel::kError: return "error";
+    case LogLevel::kDebug:
+      return "debug";
+    case LogLevel::kInfo:
+      return "info";
+    case LogLevel::kWarning:
+      return "warning";
+    case LogLevel::kError:
+      return "error";
   }
   return "?";
 }

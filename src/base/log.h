@@ -50,10 +50,16 @@ class Logger final {
   Redactor& redactor() { return redactor_; }
 
   void Log(LogLevel level, std::string_view message, const std::vector<LogField>& fields = {});
-  void Debug(std::string_view m, const std::vector<LogField>& f = {}) { Log(LogLevel::kDebug, m, f); }
+  void Debug(std::string_view m, const std::vector<LogField>& f = {}) {
+    Log(LogLevel::kDebug, m, f);
+  }
   void Info(std::string_view m, const std::vector<LogField>& f = {}) { Log(LogLevel::kInfo, m, f); }
-  void Warn(std::string_view m, const std::vector<LogField>& f = {}) { Log(LogLevel::kWarning, m, f); }
-  void Error(std::string_view m, const std::vector<LogField>& f = {}) { Log(LogLevel::kError, m, f); }
+  void Warn(std::string_view m, const std::vector<LogField>& f = {}) {
+    Log(LogLevel::kWarning, m, f);
+  }
+  void Error(std::string_view m, const std::vector<LogField>& f = {}) {
+    Log(LogLevel::kError, m, f);
+  }
 
  private:
   LogLevel level_;

@@ -75,18 +75,18 @@ inline Status Internal(std::string m) { return {Code::kInternal, std::move(m)}; 
 inline Status Unimplemented(std::string m) { return {Code::kUnimplemented, std::move(m)}; }
 
 // Aborts with file:line when an invariant (never user input) does not hold.
-#define KANON_CHECK(cond)                                                        \
-  do {                                                                           \
-    if (!(cond)) {                                                               \
+#define KANON_CHECK(cond)                                                           \
+  do {                                                                              \
+    if (!(cond)) {                                                                  \
       std::fprintf(stderr, "%s:%d: CHECK failed: %s\n", __FILE__, __LINE__, #cond); \
-      std::abort();                                                              \
-    }                                                                            \
+      std::abort();                                                                 \
+    }                                                                               \
   } while (0)
 
 template <typename T>
 class [[nodiscard]] Result final {
  public:
-  Result(T value) : v_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : v_(std::move(value)) {}        // NOLINT: implicit by design
   Result(Status status) : v_(std::move(status)) {  // NOLINT: implicit by design
     KANON_CHECK(!std::get<Status>(v_).ok());
   }
@@ -123,15 +123,14 @@ class [[nodiscard]] Result final {
 #define KANON_CONCAT(a, b) KANON_CONCAT_INNER(a, b)
 
 // Returns the Status from the enclosing function if `expr` is not OK.
-#define RETURN_IF_ERROR(expr)                  \
-  do {                                         \
-    ::kanon::Status _st = (expr);              \
-    if (!_st.ok()) return _st;                 \
+#define RETURN_IF_ERROR(expr)     \
+  do {                            \
+    ::kanon::Status _st = (expr); \
+    if (!_st.ok()) return _st;    \
   } while (0)
 
 // Declares `lhs` from a Result expression or returns its Status.
-#define ASSIGN_OR_RETURN(lhs, expr) \
-  ASSIGN_OR_RETURN_IMPL(KANON_CONCAT(_res_, __LINE__), lhs, expr)
+#define ASSIGN_OR_RETURN(lhs, expr) ASSIGN_OR_RETURN_IMPL(KANON_CONCAT(_res_, __LINE__), lhs, expr)
 #define ASSIGN_OR_RETURN_IMPL(tmp, lhs, expr) \
   auto tmp = (expr);                          \
   if (!tmp.ok()) return tmp.status();         \

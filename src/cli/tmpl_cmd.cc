@@ -1,9 +1,9 @@
 #include "cli/tmpl_cmd.h"
 
 #include <CLI/CLI.hpp>
+#include <cstring>
 #include <fstream>
 #include <iostream>
-#include <nlohmann/json.hpp>
 #include <sstream>
 
 #include "tmpl/template.h"
@@ -45,8 +45,8 @@ std::string ResultLine(const Result<std::string>& r, tmpl::ErrorPhase phase) {
     return "{\"ok\":true,\"out\":" + JsonString(*r) + "}";
   }
   const char* p = phase == tmpl::ErrorPhase::kParse ? "parse" : "exec";
-  return std::string("{\"ok\":false,\"phase\":\"") + p + "\",\"err\":" +
-         JsonString(r.status().message()) + "}";
+  return std::string("{\"ok\":false,\"phase\":\"") + p +
+         "\",\"err\":" + JsonString(r.status().message()) + "}";
 }
 
 std::string InputError(const std::string& msg) {
@@ -64,7 +64,8 @@ CLI::App* AddTmplCommand(CLI::App* app, TmplFlags* flags) {
       "  kanon tmpl --params params.json -t '{{ .StatefulSet.Name | upper }}'\n"
       "  kanon tmpl --params params.json --template backup.tmpl\n"
       "  kanon tmpl --batch < cases.jsonl   # one {\"params\":..,\"template\":..} per line");
-  cmd->add_option("--params,-p", flags->params_file, "JSON object used as the template's dot ('-' = stdin)");
+  cmd->add_option("--params,-p", flags->params_file,
+                  "JSON object used as the template's dot ('-' = stdin)");
   cmd->add_option("-t", flags->inline_text, "template text");
   cmd->add_option("--template,-f", flags->template_file, "file holding the template ('-' = stdin)");
   cmd->add_flag("--batch", flags->batch,
@@ -77,36 +78,28 @@ void RunTmplBatch(const TmplFlags& flags, std::istream& in, std::ostream& out) {
   tmpl::Options options;
   auto mk = ParseMissingKey(flags.missing_key);
   if (mk.ok()) options.missing_key = *mk;
-  std::string line, buf;
+  std::string line;
   while (std::getline(in, line)) {
-    buf.clear();
-    nlohmann::json j;
-    try {
-      j = nlohmann::json::parse(line);
-    } catch (const nlohmann::json::exception& e) {
-      out << InputError(std::string("invalid JSON: ") + e.what()) << '\n';
+    auto parsed = value::ParseJson(line);
+    if (!parsed.ok()) {
+      out << InputError(parsed.status().message()) << '\n';
       continue;
     }
-    if (!j.is_object()) {
+    if (parsed->kind() != value::Kind::kMap) {
       out << InputError("a case must be a JSON object") << '\n';
       continue;
     }
     std::string text;
-    auto t = j.find("template");
-    if (t != j.end() && t->is_string()) text = t->get<std::string>();
+    const Value* t = parsed->Find("template");
+    if (t != nullptr && t->kind() == value::Kind::kString) text = t->AsString();
     Value params = Value::FromMap({});
-    auto p = j.find("params");
-    if (p != j.end() && !p->is_null()) {
-      if (!p->is_object()) {
+    const Value* p = parsed->Find("params");
+    if (p != nullptr && !p->is_nil()) {
+      if (p->kind() != value::Kind::kMap) {
         out << InputError("params must be a JSON object") << '\n';
         continue;
       }
-      auto v = value::ParseJson(p->dump());
-      if (!v.ok()) {
-        out << InputError(v.status().message()) << '\n';
-        continue;
-      }
-      params = std::move(v).value();
+      params = *p;
     }
     tmpl::ErrorPhase phase;
     auto result = tmpl::Render(text, params, &phase, options);

@@ -18,14 +18,19 @@ Result<Value> Len(Args a) {
   const Value& v = a[0];
   switch (v.kind()) {
     case Kind::kString:
-    case Kind::kBytes: return Value::Int(static_cast<int64_t>(v.AsString().size()));
-    case Kind::kList: return Value::Int(static_cast<int64_t>(v.AsList().size()));
-    case Kind::kMap: return Value::Int(static_cast<int64_t>(v.AsMap().size()));
-    case Kind::kNil: return InvalidArgument("len of nil value");
+    case Kind::kBytes:
+      return Value::Int(static_cast<int64_t>(v.AsString().size()));
+    case Kind::kList:
+      return Value::Int(static_cast<int64_t>(v.AsList().size()));
+    case Kind::kMap:
+      return Value::Int(static_cast<int64_t>(v.AsMap().size()));
+    case Kind::kNil:
+      return InvalidArgument("len of nil value");
     case Kind::kStruct:
       if (v.is_nil_pointer()) return InvalidArgument("len of nil pointer");
       [[fallthrough]];
-    default: return InvalidArgument("len of type " + v.GoTypeName());
+    default:
+      return InvalidArgument("len of type " + v.GoTypeName());
   }
 }
 
@@ -33,10 +38,16 @@ Result<Value> Len(Args a) {
 Result<int64_t> IndexArg(const Value& index, size_t cap) {
   int64_t x;
   switch (index.kind()) {
-    case Kind::kInt: x = index.AsInt(); break;
-    case Kind::kUint: x = static_cast<int64_t>(index.AsUint()); break;
-    case Kind::kNil: return InvalidArgument("cannot index slice/array with nil");
-    default: return InvalidArgument("cannot index slice/array with type " + index.GoTypeName());
+    case Kind::kInt:
+      x = index.AsInt();
+      break;
+    case Kind::kUint:
+      x = static_cast<int64_t>(index.AsUint());
+      break;
+    case Kind::kNil:
+      return InvalidArgument("cannot index slice/array with nil");
+    default:
+      return InvalidArgument("cannot index slice/array with type " + index.GoTypeName());
   }
   if (x < 0 || static_cast<uint64_t>(x) > cap) {
     return InvalidArgument("index out of range: " + std::to_string(x));
@@ -47,9 +58,12 @@ Result<int64_t> IndexArg(const Value& index, size_t cap) {
 Value ZeroElem(const Value& container) {
   switch (container.go_type()) {
     case GoType::kStringMap:
-    case GoType::kStringList: return Value(std::string());
-    case GoType::kIntList: return Value::Int(0);
-    default: return Value();
+    case GoType::kStringList:
+      return Value(std::string());
+    case GoType::kIntList:
+      return Value::Int(0);
+    default:
+      return Value();
   }
 }
 
@@ -88,7 +102,8 @@ Result<Value> Index(Args a) {
         item = found ? *found : ZeroElem(item);
         break;
       }
-      default: return InvalidArgument("can't index item of type " + item.GoTypeName());
+      default:
+        return InvalidArgument("can't index item of type " + item.GoTypeName());
     }
   }
   return item;
@@ -153,13 +168,26 @@ Result<Value> Html(Args a) {
   std::string s = EvalArgs(a), out;
   for (char c : s) {
     switch (c) {
-      case '\0': out += "\xEF\xBF\xBD"; break;
-      case '"': out += "&#34;"; break;
-      case '\'': out += "&#39;"; break;
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      default: out += c;
+      case '\0':
+        out += "\xEF\xBF\xBD";
+        break;
+      case '"':
+        out += "&#34;";
+        break;
+      case '\'':
+        out += "&#39;";
+        break;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      default:
+        out += c;
     }
   }
   return Value(std::move(out));
@@ -185,13 +213,27 @@ Result<Value> Js(Args a) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     if (c < 0x80) {
       switch (c) {
-        case '\\': out += "\\\\"; continue;
-        case '\'': out += "\\'"; continue;
-        case '"': out += "\\\""; continue;
-        case '<': out += "\\u003C"; continue;
-        case '>': out += "\\u003E"; continue;
-        case '&': out += "\\u0026"; continue;
-        case '=': out += "\\u003D"; continue;
+        case '\\':
+          out += "\\\\";
+          continue;
+        case '\'':
+          out += "\\'";
+          continue;
+        case '"':
+          out += "\\\"";
+          continue;
+        case '<':
+          out += "\\u003C";
+          continue;
+        case '>':
+          out += "\\u003E";
+          continue;
+        case '&':
+          out += "\\u0026";
+          continue;
+        case '=':
+          out += "\\u003D";
+          continue;
         default:
           if (c < ' ') {
             out += "\\u00";
@@ -261,12 +303,18 @@ enum class BasicKind { kInvalid, kBool, kInt, kFloat, kString, kUint };
 
 BasicKind Basic(const Value& v) {
   switch (v.kind()) {
-    case Kind::kBool: return BasicKind::kBool;
-    case Kind::kInt: return BasicKind::kInt;
-    case Kind::kUint: return BasicKind::kUint;
-    case Kind::kFloat: return BasicKind::kFloat;
-    case Kind::kString: return BasicKind::kString;
-    default: return BasicKind::kInvalid;
+    case Kind::kBool:
+      return BasicKind::kBool;
+    case Kind::kInt:
+      return BasicKind::kInt;
+    case Kind::kUint:
+      return BasicKind::kUint;
+    case Kind::kFloat:
+      return BasicKind::kFloat;
+    case Kind::kString:
+      return BasicKind::kString;
+    default:
+      return BasicKind::kInvalid;
   }
 }
 
@@ -274,14 +322,16 @@ bool Comparable(const Value& v) {
   switch (v.kind()) {
     case Kind::kList:
     case Kind::kMap:
-    case Kind::kBytes: return false;
+    case Kind::kBytes:
+      return false;
     case Kind::kStruct:
       if (v.is_pointer()) return true;
       for (const Value& f : v.AsStruct().fields) {
         if (!Comparable(f) && !f.is_nil()) return false;
       }
       return true;
-    default: return true;
+    default:
+      return true;
   }
 }
 
@@ -298,12 +348,18 @@ Result<bool> EqOne(const Value& a1, const Value& a2) {
     return false;
   }
   switch (k1) {
-    case BasicKind::kBool: return a1.AsBool() == a2.AsBool();
-    case BasicKind::kFloat: return a1.AsFloat() == a2.AsFloat();
-    case BasicKind::kInt: return a1.AsInt() == a2.AsInt();
-    case BasicKind::kString: return a1.AsString() == a2.AsString();
-    case BasicKind::kUint: return a1.AsUint() == a2.AsUint();
-    case BasicKind::kInvalid: break;
+    case BasicKind::kBool:
+      return a1.AsBool() == a2.AsBool();
+    case BasicKind::kFloat:
+      return a1.AsFloat() == a2.AsFloat();
+    case BasicKind::kInt:
+      return a1.AsInt() == a2.AsInt();
+    case BasicKind::kString:
+      return a1.AsString() == a2.AsString();
+    case BasicKind::kUint:
+      return a1.AsUint() == a2.AsUint();
+    case BasicKind::kInvalid:
+      break;
   }
   bool n1 = a1.is_nil() || a1.is_nil_pointer(), n2 = a2.is_nil() || a2.is_nil_pointer();
   if (!a1.is_nil() && !a2.is_nil() && a1.kind() != a2.kind()) {
@@ -354,11 +410,16 @@ Result<bool> Less(const Value& a1, const Value& a2) {
     return InvalidArgument("incompatible types for comparison");
   }
   switch (k1) {
-    case BasicKind::kFloat: return a1.AsFloat() < a2.AsFloat();
-    case BasicKind::kInt: return a1.AsInt() < a2.AsInt();
-    case BasicKind::kString: return a1.AsString() < a2.AsString();
-    case BasicKind::kUint: return a1.AsUint() < a2.AsUint();
-    default: return InvalidArgument("invalid type for comparison");
+    case BasicKind::kFloat:
+      return a1.AsFloat() < a2.AsFloat();
+    case BasicKind::kInt:
+      return a1.AsInt() < a2.AsInt();
+    case BasicKind::kString:
+      return a1.AsString() < a2.AsString();
+    case BasicKind::kUint:
+      return a1.AsUint() < a2.AsUint();
+    default:
+      return InvalidArgument("invalid type for comparison");
   }
 }
 

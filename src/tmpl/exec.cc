@@ -53,13 +53,20 @@ Flow ExecState::Walk(const Value& dot, const Node* node) {
       if (a->pipe->decl.empty()) PrintValue(node, v);
       return Flow::kNormal;
     }
-    case NodeType::kBreak: return Flow::kBreak;
-    case NodeType::kContinue: return Flow::kContinue;
-    case NodeType::kComment: return Flow::kNormal;
+    case NodeType::kBreak:
+      return Flow::kBreak;
+    case NodeType::kContinue:
+      return Flow::kContinue;
+    case NodeType::kComment:
+      return Flow::kNormal;
     case NodeType::kIf:
-    case NodeType::kWith: return WalkIfOrWith(dot, static_cast<const BranchNode*>(node));
-    case NodeType::kList: return WalkList(dot, static_cast<const ListNode*>(node));
-    case NodeType::kRange: WalkRange(dot, static_cast<const BranchNode*>(node)); return Flow::kNormal;
+    case NodeType::kWith:
+      return WalkIfOrWith(dot, static_cast<const BranchNode*>(node));
+    case NodeType::kList:
+      return WalkList(dot, static_cast<const ListNode*>(node));
+    case NodeType::kRange:
+      WalkRange(dot, static_cast<const BranchNode*>(node));
+      return Flow::kNormal;
     case NodeType::kTemplate:
       WalkTemplate(dot, static_cast<const TemplateNode*>(node));
       return Flow::kNormal;
@@ -71,7 +78,8 @@ Flow ExecState::Walk(const Value& dot, const Node* node) {
       out_->append(t);
       return Flow::kNormal;
     }
-    default: Errorf("unknown node: " + node->String());
+    default:
+      Errorf("unknown node: " + node->String());
   }
 }
 
@@ -120,7 +128,8 @@ void ExecState::WalkRange(const Value& dot, const BranchNode* r) {
       }
       break;
     }
-    case Kind::kNil: break;
+    case Kind::kNil:
+      break;
     case Kind::kStruct:
       if (v.is_nil_pointer()) break;
       [[fallthrough]];
@@ -206,7 +215,8 @@ Value ExecState::EvalCommand(const Value& dot, const CommandNode* cmd, const Val
     case NodeType::kChain: {
       At(first);
       auto* c = static_cast<const ChainNode*>(first);
-      if (c->node->type == NodeType::kNil) Errorf("indirection through explicit nil in " + c->String());
+      if (c->node->type == NodeType::kNil)
+        Errorf("indirection through explicit nil in " + c->String());
       Value recv = EvalArg(dot, ParamType::kAny, c->node.get());
       return EvalFieldChain(dot, recv, c, c->field, 0, &cmd->args, final);
     }
@@ -225,17 +235,24 @@ Value ExecState::EvalCommand(const Value& dot, const CommandNode* cmd, const Val
       }
       return EvalFieldChain(dot, val, v, v->ident, 1, &cmd->args, final);
     }
-    default: break;
+    default:
+      break;
   }
   At(first);
   NotAFunction(&cmd->args, final);
   switch (first->type) {
-    case NodeType::kBool: return Value(static_cast<const BoolNode*>(first)->value);
-    case NodeType::kDot: return dot;
-    case NodeType::kNil: Errorf("nil is not a command");
-    case NodeType::kNumber: return IdealConstant(static_cast<const NumberNode*>(first));
-    case NodeType::kString: return Value(static_cast<const StringNode*>(first)->text);
-    default: Errorf("can't evaluate command \"" + first->String() + "\"");
+    case NodeType::kBool:
+      return Value(static_cast<const BoolNode*>(first)->value);
+    case NodeType::kDot:
+      return dot;
+    case NodeType::kNil:
+      Errorf("nil is not a command");
+    case NodeType::kNumber:
+      return IdealConstant(static_cast<const NumberNode*>(first));
+    case NodeType::kString:
+      return Value(static_cast<const StringNode*>(first)->text);
+    default:
+      Errorf("can't evaluate command \"" + first->String() + "\"");
   }
 }
 
@@ -296,14 +313,17 @@ Value ExecState::EvalField(const Value& dot, const std::string& name, const Node
       const Value* v = receiver.Find(name);
       if (v != nullptr) return *v;
       switch (options_.missing_key) {
-        case MissingKey::kError: Errorf("map has no entry for key \"" + name + "\"");
+        case MissingKey::kError:
+          Errorf("map has no entry for key \"" + name + "\"");
         case MissingKey::kZero:
           return receiver.go_type() == GoType::kStringMap ? Value(std::string()) : Value();
-        case MissingKey::kDefault: return Value();
+        case MissingKey::kDefault:
+          return Value();
       }
       return Value();
     }
-    default: break;
+    default:
+      break;
   }
   Errorf("can't evaluate field " + name + " in type " + type_name);
 }

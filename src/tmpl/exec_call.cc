@@ -13,17 +13,28 @@ namespace {
 bool Assignable(const Value& v, ParamType p) {
   switch (p) {
     case ParamType::kAny:
-    case ParamType::kReflect: return true;
-    case ParamType::kString: return v.go_type() == GoType::kString;
-    case ParamType::kInt: return v.go_type() == GoType::kInt;
-    case ParamType::kInt64: return v.go_type() == GoType::kInt64;
-    case ParamType::kUint32: return v.go_type() == GoType::kUint32;
-    case ParamType::kFloat64: return v.go_type() == GoType::kFloat64;
-    case ParamType::kBool: return v.go_type() == GoType::kBool;
-    case ParamType::kStringList: return v.go_type() == GoType::kStringList;
-    case ParamType::kAnyList: return v.go_type() == GoType::kAnyList;
-    case ParamType::kAnyMap: return v.go_type() == GoType::kAnyMap;
-    case ParamType::kTime: return v.go_type() == GoType::kTime;
+    case ParamType::kReflect:
+      return true;
+    case ParamType::kString:
+      return v.go_type() == GoType::kString;
+    case ParamType::kInt:
+      return v.go_type() == GoType::kInt;
+    case ParamType::kInt64:
+      return v.go_type() == GoType::kInt64;
+    case ParamType::kUint32:
+      return v.go_type() == GoType::kUint32;
+    case ParamType::kFloat64:
+      return v.go_type() == GoType::kFloat64;
+    case ParamType::kBool:
+      return v.go_type() == GoType::kBool;
+    case ParamType::kStringList:
+      return v.go_type() == GoType::kStringList;
+    case ParamType::kAnyList:
+      return v.go_type() == GoType::kAnyList;
+    case ParamType::kAnyMap:
+      return v.go_type() == GoType::kAnyMap;
+    case ParamType::kTime:
+      return v.go_type() == GoType::kTime;
   }
   return false;
 }
@@ -34,17 +45,22 @@ bool CanBeNil(ParamType p) {
     case ParamType::kReflect:
     case ParamType::kStringList:
     case ParamType::kAnyList:
-    case ParamType::kAnyMap: return true;
-    default: return false;
+    case ParamType::kAnyMap:
+      return true;
+    default:
+      return false;
   }
 }
 
 bool IsFieldLike(const Node* n) {
   switch (n->type) {
     case NodeType::kField:
-    case NodeType::kChain: return true;
-    case NodeType::kVariable: return static_cast<const VariableNode*>(n)->ident.size() > 1;
-    default: return false;
+    case NodeType::kChain:
+      return true;
+    case NodeType::kVariable:
+      return static_cast<const VariableNode*>(n)->ident.size() > 1;
+    default:
+      return false;
   }
 }
 
@@ -68,31 +84,38 @@ Value ExecState::ValidateType(const Value& v, ParamType type, bool from_field) {
 Value ExecState::EvalEmptyInterface(const Value& dot, const Node* n) {
   At(n);
   switch (n->type) {
-    case NodeType::kBool: return Value(static_cast<const BoolNode*>(n)->value);
-    case NodeType::kDot: return dot;
+    case NodeType::kBool:
+      return Value(static_cast<const BoolNode*>(n)->value);
+    case NodeType::kDot:
+      return dot;
     case NodeType::kField: {
       auto* f = static_cast<const FieldNode*>(n);
       return EvalFieldChain(dot, dot, f, f->ident, 0, nullptr, nullptr);
     }
     case NodeType::kIdentifier:
       return EvalFunction(dot, static_cast<const IdentifierNode*>(n), n, nullptr, nullptr);
-    case NodeType::kNumber: return IdealConstant(static_cast<const NumberNode*>(n));
-    case NodeType::kString: return Value(static_cast<const StringNode*>(n)->text);
+    case NodeType::kNumber:
+      return IdealConstant(static_cast<const NumberNode*>(n));
+    case NodeType::kString:
+      return Value(static_cast<const StringNode*>(n)->text);
     case NodeType::kVariable: {
       auto* v = static_cast<const VariableNode*>(n);
       Value val = VarValue(v->ident[0]);
       if (v->ident.size() == 1) return val;
       return EvalFieldChain(dot, val, v, v->ident, 1, nullptr, nullptr);
     }
-    case NodeType::kPipe: return EvalPipeline(dot, static_cast<const PipeNode*>(n));
-    default: Errorf("can't handle assignment of " + n->String() + " to empty interface argument");
+    case NodeType::kPipe:
+      return EvalPipeline(dot, static_cast<const PipeNode*>(n));
+    default:
+      Errorf("can't handle assignment of " + n->String() + " to empty interface argument");
   }
 }
 
 Value ExecState::EvalArg(const Value& dot, ParamType type, const Node* n) {
   At(n);
   switch (n->type) {
-    case NodeType::kDot: return ValidateType(dot, type, false);
+    case NodeType::kDot:
+      return ValidateType(dot, type, false);
     case NodeType::kNil:
       if (CanBeNil(type)) return Value();
       Errorf("cannot assign nil to " + std::string(ParamTypeName(type)));
@@ -114,7 +137,8 @@ Value ExecState::EvalArg(const Value& dot, ParamType type, const Node* n) {
       }
       return ValidateType(v, type, IsFieldLike(n));
     }
-    default: break;
+    default:
+      break;
   }
   auto expected = [&](const char* what) {
     return std::string("expected ") + what + "; found " + n->String();
@@ -145,14 +169,16 @@ Value ExecState::EvalArg(const Value& dot, ParamType type, const Node* n) {
       if (n->type == NodeType::kString) return Value(static_cast<const StringNode*>(n)->text);
       Errorf(expected("string"));
     case ParamType::kAny:
-    case ParamType::kReflect: return EvalEmptyInterface(dot, n);
-    default: break;
+    case ParamType::kReflect:
+      return EvalEmptyInterface(dot, n);
+    default:
+      break;
   }
   Errorf("can't handle " + n->String() + " for arg of type " + std::string(ParamTypeName(type)));
 }
 
-Value ExecState::EvalCall(const Value& dot, const FuncDef& fn, const Value* receiver,
-                          bool builtin, const Node* node, const std::string& name,
+Value ExecState::EvalCall(const Value& dot, const FuncDef& fn, const Value* receiver, bool builtin,
+                          const Node* node, const std::string& name,
                           const std::vector<NodePtr>* args, const Value* final) {
   size_t nargs = args ? args->size() - 1 : 0;  // args[0] names the function
   size_t num_in = nargs + (final ? 1 : 0);
@@ -181,7 +207,8 @@ Value ExecState::EvalCall(const Value& dot, const FuncDef& fn, const Value* rece
   argv.reserve(num_in + 1);
   if (receiver) argv.push_back(*receiver);
   size_t i = 0;
-  for (; i < num_fixed && i < nargs; ++i) argv.push_back(EvalArg(dot, fn.params[i], (*args)[i + 1].get()));
+  for (; i < num_fixed && i < nargs; ++i)
+    argv.push_back(EvalArg(dot, fn.params[i], (*args)[i + 1].get()));
   if (fn.variadic) {
     for (; i < nargs; ++i) argv.push_back(EvalArg(dot, fn.params.back(), (*args)[i + 1].get()));
   }

@@ -6,18 +6,30 @@ namespace kanon::tmpl {
 
 std::string_view ParamTypeName(ParamType t) {
   switch (t) {
-    case ParamType::kAny: return "interface {}";
-    case ParamType::kReflect: return "reflect.Value";
-    case ParamType::kString: return "string";
-    case ParamType::kInt: return "int";
-    case ParamType::kInt64: return "int64";
-    case ParamType::kUint32: return "uint32";
-    case ParamType::kFloat64: return "float64";
-    case ParamType::kBool: return "bool";
-    case ParamType::kStringList: return "[]string";
-    case ParamType::kAnyList: return "[]interface {}";
-    case ParamType::kAnyMap: return "map[string]interface {}";
-    case ParamType::kTime: return "time.Time";
+    case ParamType::kAny:
+      return "interface {}";
+    case ParamType::kReflect:
+      return "reflect.Value";
+    case ParamType::kString:
+      return "string";
+    case ParamType::kInt:
+      return "int";
+    case ParamType::kInt64:
+      return "int64";
+    case ParamType::kUint32:
+      return "uint32";
+    case ParamType::kFloat64:
+      return "float64";
+    case ParamType::kBool:
+      return "bool";
+    case ParamType::kStringList:
+      return "[]string";
+    case ParamType::kAnyList:
+      return "[]interface {}";
+    case ParamType::kAnyMap:
+      return "map[string]interface {}";
+    case ParamType::kTime:
+      return "time.Time";
   }
   return "?";
 }

@@ -91,10 +91,10 @@ class MethodTable final {
 
 // Registries filled by each function family. Each adds to `funcs` (and `methods` where its
 // types have methods).
-void RegisterBuiltins(FuncMap* funcs);                               // builtins.cc
-void RegisterSprig(FuncMap* funcs, MethodTable* methods);            // sprig*.cc
-void RegisterSprigDates(FuncMap* funcs, MethodTable* methods);       // sprig_dates.cc
-void RegisterKanisterRefusals(FuncMap* funcs);                       // FIPS: bcrypt, ...
+void RegisterBuiltins(FuncMap* funcs);                          // builtins.cc
+void RegisterSprig(FuncMap* funcs, MethodTable* methods);       // sprig*.cc
+void RegisterSprigDates(FuncMap* funcs, MethodTable* methods);  // sprig_dates.cc
+void RegisterKanisterRefusals(FuncMap* funcs);                  // FIPS: bcrypt, ...
 
 // The function set Kanister templates see: builtins, sprig (v2.22 names), FIPS refusals.
 // Built once; thread-safe.

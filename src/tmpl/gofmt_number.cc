@@ -149,6 +149,34 @@ std::string FormatFixedOrExponent(double v, char fmt, int prec) {
   return out;
 }
 
+// The # flag for floats: always a decimal point, and for %g and %x the trailing zeros that
+// shortest formatting dropped, up to the precision (6 by default). num starts with its sign.
+void KeepPointAndZeros(std::string* num, char verb, int prec) {
+  int digits = 0;
+  if (verb == 'g' || verb == 'G' || verb == 'x') digits = prec == -1 ? 6 : prec;
+  std::string tail;
+  bool has_point = false, saw_nonzero = false;
+  for (size_t i = 1; i < num->size(); ++i) {
+    char c = (*num)[i];
+    if (c == '.') {
+      has_point = true;
+    } else if (c == 'p' || c == 'P' || ((c == 'e' || c == 'E') && verb != 'x' && verb != 'X')) {
+      tail = num->substr(i);
+      num->resize(i);
+      break;
+    } else {
+      saw_nonzero = saw_nonzero || c != '0';
+      if (saw_nonzero) --digits;  // significant digits already shown
+    }
+  }
+  if (!has_point) {
+    if (num->size() == 2 && (*num)[1] == '0') --digits;  // a lone 0 counts as a digit
+    num->push_back('.');
+  }
+  if (digits > 0) num->append(static_cast<size_t>(digits), '0');
+  *num += tail;
+}
+
 }  // namespace
 
 std::string FormatFloat(double v, char fmt, int prec) {
@@ -247,32 +275,7 @@ void Printer::FmtFloat(double v, char verb, int default_prec) {
     flags.zero = zero;
     return;
   }
-  if (flags.sharp && verb != 'b') {
-    // # keeps the decimal point and restores trailing zeros for %g and %x.
-    int digits = 0;
-    if (verb == 'g' || verb == 'G' || verb == 'x') digits = p == -1 ? 6 : p;
-    std::string tail;
-    bool has_point = false, saw_nonzero = false;
-    for (size_t i = 1; i < num.size(); ++i) {
-      char c = num[i];
-      if (c == '.') {
-        has_point = true;
-      } else if (c == 'p' || c == 'P' || ((c == 'e' || c == 'E') && verb != 'x' && verb != 'X')) {
-        tail = num.substr(i);
-        num.resize(i);
-        break;
-      } else {
-        saw_nonzero = saw_nonzero || c != '0';
-        if (saw_nonzero) --digits;
-      }
-    }
-    if (!has_point) {
-      if (num.size() == 2 && num[1] == '0') --digits;  // a lone 0 counts as a digit
-      num.push_back('.');
-    }
-    if (digits > 0) num.append(static_cast<size_t>(digits), '0');
-    num += tail;
-  }
+  if (flags.sharp && verb != 'b') KeepPointAndZeros(&num, verb, p);
   if (flags.plus || num[0] != '+') {
     if (flags.zero && flags.wid_present && wid > static_cast<int>(num.size())) {
       // The sign goes before the zero padding.

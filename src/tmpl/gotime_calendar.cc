@@ -47,28 +47,70 @@ int64_t DaysFromCivil(int64_t year, int64_t month, int64_t day) {
   return era * 146097 + doe - 719468;
 }
 
-Civil CivilFromSeconds(int64_t local_sec) {
+namespace {
+
+// Go counts wall clocks as unsigned seconds since the start of year -292277022399 (a
+// multiple of 400 years before year 1), so that day arithmetic never sees negative numbers
+// and out-of-range instants wrap the way Go's do.
+constexpr int64_t kAbsoluteZeroYear = -292277022399;
+constexpr uint64_t kUnixToAbsolute = 9223372028715321600u;
+constexpr uint64_t kDaysPer400Years = 146097;
+constexpr uint64_t kDaysPer100Years = 36524;
+constexpr uint64_t kDaysPer4Years = 1461;
+
+Civil CivilFromAbsolute(uint64_t abs) {
   Civil c;
-  int64_t days = FloorDiv(local_sec, kSecondsPerDay);
-  int64_t secs = local_sec - days * kSecondsPerDay;
+  uint64_t secs = abs % kSecondsPerDay;
   c.hour = static_cast<int>(secs / 3600);
   c.minute = static_cast<int>(secs / 60 % 60);
   c.second = static_cast<int>(secs % 60);
-  c.weekday = static_cast<int>(days + 4 - FloorDiv(days + 4, 7) * 7);  // 1970-01-01 was Thursday
-  int64_t z = days + 719468;
-  int64_t era = FloorDiv(z, 146097);
-  int64_t doe = z - era * 146097;
-  int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  int64_t mp = (5 * doy + 2) / 153;
-  c.day = static_cast<int>(doy - (153 * mp + 2) / 5 + 1);
-  c.month = static_cast<int>(mp < 10 ? mp + 3 : mp - 9);
-  c.year = yoe + era * 400 + (c.month <= 2 ? 1 : 0);
-  c.yday = static_cast<int>(days - DaysFromCivil(c.year, 1, 1) + 1);
+  // Day 0 of the absolute calendar is a Monday.
+  c.weekday = static_cast<int>((abs + kSecondsPerDay) % (7 * kSecondsPerDay) / kSecondsPerDay);
+  uint64_t d = abs / kSecondsPerDay;
+  uint64_t n = d / kDaysPer400Years;
+  uint64_t y = 400 * n;
+  d -= kDaysPer400Years * n;
+  n = d / kDaysPer100Years;
+  n -= n >> 2;  // the last century of a cycle is one day longer
+  y += 100 * n;
+  d -= kDaysPer100Years * n;
+  n = d / kDaysPer4Years;
+  y += 4 * n;
+  d -= kDaysPer4Years * n;
+  n = d / 365;
+  n -= n >> 2;  // the last year of four is one day longer
+  y += n;
+  d -= 365 * n;
+  c.year = static_cast<int64_t>(y) + kAbsoluteZeroYear;
+  c.yday = static_cast<int>(d) + 1;
+  int day = static_cast<int>(d);
+  if (IsLeap(c.year)) {
+    if (day == 31 + 29 - 1) {
+      c.month = 2;
+      c.day = 29;
+      return c;
+    }
+    if (day > 31 + 29 - 1) --day;  // index the common-year table
+  }
+  int month = day / 31;
+  if (day >= DaysBeforeMonth(month + 2)) ++month;
+  c.month = month + 1;
+  c.day = day - DaysBeforeMonth(c.month) + 1;
   return c;
 }
 
-Civil CivilOf(const value::Time& t) { return CivilFromSeconds(t.unix_sec + t.offset_sec); }
+}  // namespace
+
+Civil CivilFromSeconds(int64_t local_sec) {
+  return CivilFromAbsolute(static_cast<uint64_t>(local_sec) + kUnixToAbsolute);
+}
+
+Civil CivilOf(const value::Time& t) {
+  // Wrapping sums, as Go's int64 arithmetic wraps for instants near the ends of time.
+  return CivilFromAbsolute(static_cast<uint64_t>(t.unix_sec) +
+                           static_cast<uint64_t>(static_cast<int64_t>(t.offset_sec)) +
+                           kUnixToAbsolute);
+}
 
 void AppendInt(std::string* out, int64_t x, int width) {
   uint64_t u = static_cast<uint64_t>(x);

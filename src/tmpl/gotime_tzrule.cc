@@ -157,7 +157,8 @@ std::optional<ZoneAt> EvalTzRule(std::string_view s, int64_t last_tx, int64_t se
 
   Civil c = CivilFromSeconds(sec);
   int64_t year_start = DaysFromCivil(c.year, 1, 1) * kSecondsPerDay;
-  int64_t ysec = sec - year_start;
+  // Go's reading of the second of the year (a truncating remainder before 1970).
+  int64_t ysec = static_cast<int64_t>(c.yday - 1) * kSecondsPerDay + sec % kSecondsPerDay;
   int64_t start = RuleTime(c.year, *start_rule, std_zone.offset);
   int64_t end = RuleTime(c.year, *end_rule, dst_zone.offset);
   ZoneAt outside = std_zone, inside = dst_zone;

@@ -112,7 +112,14 @@ class Lexer {
     int r = Peek();
     if (IsSpace(r)) return true;
     switch (r) {
-      case -1: case '.': case ',': case '|': case ':': case ')': case '(': return true;
+      case -1:
+      case '.':
+      case ',':
+      case '|':
+      case ':':
+      case ')':
+      case '(':
+        return true;
     }
     return in_.substr(pos_).starts_with(kRight);
   }
@@ -233,21 +240,28 @@ bool Lexer::LexInside() {
     return LexSpace();
   }
   switch (r) {
-    case '=': Emit(Tok::kAssign); return true;
+    case '=':
+      Emit(Tok::kAssign);
+      return true;
     case ':':
       if (Next() != '=') return Error("expected :=");
       Emit(Tok::kDeclare);
       return true;
-    case '|': Emit(Tok::kPipe); return true;
-    case '"': return LexQuote('"', Tok::kString, "unterminated quoted string");
-    case '`': return LexRawQuote();
+    case '|':
+      Emit(Tok::kPipe);
+      return true;
+    case '"':
+      return LexQuote('"', Tok::kString, "unterminated quoted string");
+    case '`':
+      return LexRawQuote();
     case '$':
       if (AtTerminator()) {
         Emit(Tok::kVariable);
         return true;
       }
       return LexFieldOrVariable(Tok::kVariable);
-    case '\'': return LexQuote('\'', Tok::kCharConstant, "unterminated character constant");
+    case '\'':
+      return LexQuote('\'', Tok::kCharConstant, "unterminated character constant");
     case '(':
       Emit(Tok::kLeftParen);
       ++paren_depth_;
@@ -308,11 +322,17 @@ bool Lexer::LexIdentifier() {
       std::snprintf(buf, sizeof buf, "bad character U+%04X", r < 0 ? 0 : r);
       return Error(buf);
     }
-    static const std::pair<std::string_view, Tok> kKeywords[] = {
-        {"block", Tok::kBlock}, {"break", Tok::kBreak},   {"continue", Tok::kContinue},
-        {"define", Tok::kDefine}, {"else", Tok::kElse},   {"end", Tok::kEnd},
-        {"if", Tok::kIf},         {"range", Tok::kRange}, {"nil", Tok::kNil},
-        {"template", Tok::kTemplate}, {"with", Tok::kWith}};
+    static const std::pair<std::string_view, Tok> kKeywords[] = {{"block", Tok::kBlock},
+                                                                 {"break", Tok::kBreak},
+                                                                 {"continue", Tok::kContinue},
+                                                                 {"define", Tok::kDefine},
+                                                                 {"else", Tok::kElse},
+                                                                 {"end", Tok::kEnd},
+                                                                 {"if", Tok::kIf},
+                                                                 {"range", Tok::kRange},
+                                                                 {"nil", Tok::kNil},
+                                                                 {"template", Tok::kTemplate},
+                                                                 {"with", Tok::kWith}};
     for (const auto& [k, t] : kKeywords) {
       if (word == k) {
         if ((t == Tok::kBreak && !break_ok_) || (t == Tok::kContinue && !continue_ok_)) {
@@ -437,9 +457,12 @@ bool Lexer::LexNumber() {
 
 std::string TokenString(const Token& t) {
   switch (t.type) {
-    case Tok::kEof: return "EOF";
-    case Tok::kError: return t.error;
-    default: break;
+    case Tok::kEof:
+      return "EOF";
+    case Tok::kError:
+      return t.error;
+    default:
+      break;
   }
   if (t.type >= Tok::kBlock) return "<" + std::string(t.text) + ">";
   if (t.text.size() > 10) return "\"" + std::string(t.text.substr(0, 10)) + "\"...";

@@ -10,18 +10,42 @@ std::string Kinds(std::string_view input) {
   for (const Token& t : Lex(input)) {
     if (!s.empty()) s += ' ';
     switch (t.type) {
-      case Tok::kText: s += "text(" + std::string(t.text) + ")"; break;
-      case Tok::kLeftDelim: s += "{{"; break;
-      case Tok::kRightDelim: s += "}}"; break;
-      case Tok::kSpace: s += "_"; break;
-      case Tok::kField: s += "field(" + std::string(t.text) + ")"; break;
-      case Tok::kIdentifier: s += "id(" + std::string(t.text) + ")"; break;
-      case Tok::kNumber: s += "num(" + std::string(t.text) + ")"; break;
-      case Tok::kString: s += "str"; break;
-      case Tok::kPipe: s += "|"; break;
-      case Tok::kEof: s += "EOF"; break;
-      case Tok::kError: s += "error(" + t.error + ")"; break;
-      default: s += TokenString(t); break;
+      case Tok::kText:
+        s += "text(" + std::string(t.text) + ")";
+        break;
+      case Tok::kLeftDelim:
+        s += "{{";
+        break;
+      case Tok::kRightDelim:
+        s += "}}";
+        break;
+      case Tok::kSpace:
+        s += "_";
+        break;
+      case Tok::kField:
+        s += "field(" + std::string(t.text) + ")";
+        break;
+      case Tok::kIdentifier:
+        s += "id(" + std::string(t.text) + ")";
+        break;
+      case Tok::kNumber:
+        s += "num(" + std::string(t.text) + ")";
+        break;
+      case Tok::kString:
+        s += "str";
+        break;
+      case Tok::kPipe:
+        s += "|";
+        break;
+      case Tok::kEof:
+        s += "EOF";
+        break;
+      case Tok::kError:
+        s += "error(" + t.error + ")";
+        break;
+      default:
+        s += TokenString(t);
+        break;
     }
   }
   return s;
@@ -36,17 +60,14 @@ TEST(LexerTest, TrimMarkersEatSpaceOnBothSides) {
   EXPECT_EQ(Kinds("a \n {{- 3 -}} \n b"), "text(a) {{ num(3) }} text(b) EOF");
 }
 
-TEST(LexerTest, MinusWithoutSpaceIsANumber) {
-  EXPECT_EQ(Kinds("{{-3}}"), "{{ num(-3) }} EOF");
-}
+TEST(LexerTest, MinusWithoutSpaceIsANumber) { EXPECT_EQ(Kinds("{{-3}}"), "{{ num(-3) }} EOF"); }
 
-TEST(LexerTest, CommentsVanish) {
-  EXPECT_EQ(Kinds("x {{- /* hi */ -}} y"), "text(x) text(y) EOF");
-}
+TEST(LexerTest, CommentsVanish) { EXPECT_EQ(Kinds("x {{- /* hi */ -}} y"), "text(x) text(y) EOF"); }
 
 TEST(LexerTest, KeywordsAndVariables) {
-  EXPECT_EQ(Kinds("{{range $i, $v := .L}}{{break}}{{end}}"),
-            "{{ <range> _ \"$i\" \",\" _ \"$v\" _ \":=\" _ field(.L) }} {{ <break> }} {{ <end> }} EOF");
+  EXPECT_EQ(
+      Kinds("{{range $i, $v := .L}}{{break}}{{end}}"),
+      "{{ <range> _ \"$i\" \",\" _ \"$v\" _ \":=\" _ field(.L) }} {{ <break> }} {{ <end> }} EOF");
 }
 
 TEST(LexerTest, Errors) {

@@ -13,12 +13,23 @@ void TextNode::WriteTo(std::string* out) const {
   *out += '"';
   for (char c : text) {
     switch (c) {
-      case '"': *out += "\\\""; break;
-      case '\\': *out += "\\\\"; break;
-      case '\n': *out += "\\n"; break;
-      case '\t': *out += "\\t"; break;
-      case '\r': *out += "\\r"; break;
-      default: *out += c;
+      case '"':
+        *out += "\\\"";
+        break;
+      case '\\':
+        *out += "\\\\";
+        break;
+      case '\n':
+        *out += "\\n";
+        break;
+      case '\t':
+        *out += "\\t";
+        break;
+      case '\r':
+        *out += "\\r";
+        break;
+      default:
+        *out += c;
     }
   }
   *out += '"';
@@ -111,10 +122,18 @@ void TemplateNode::WriteTo(std::string* out) const {
 
 void SimpleNode::WriteTo(std::string* out) const {
   switch (type) {
-    case NodeType::kBreak: *out += "{{break}}"; break;
-    case NodeType::kContinue: *out += "{{continue}}"; break;
-    case NodeType::kElse: *out += "{{else}}"; break;
-    default: *out += "{{end}}"; break;
+    case NodeType::kBreak:
+      *out += "{{break}}";
+      break;
+    case NodeType::kContinue:
+      *out += "{{continue}}";
+      break;
+    case NodeType::kElse:
+      *out += "{{else}}";
+      break;
+    default:
+      *out += "{{end}}";
+      break;
   }
 }
 

@@ -11,9 +11,29 @@
 namespace kanon::tmpl {
 
 enum class NodeType {
-  kText, kAction, kBool, kChain, kCommand, kDot, kField, kIdentifier, kIf, kList, kNil,
-  kNumber, kPipe, kRange, kString, kTemplate, kVariable, kWith, kComment, kBreak, kContinue,
-  kElse, kEnd,  // transient: only seen by the parser
+  kText,
+  kAction,
+  kBool,
+  kChain,
+  kCommand,
+  kDot,
+  kField,
+  kIdentifier,
+  kIf,
+  kList,
+  kNil,
+  kNumber,
+  kPipe,
+  kRange,
+  kString,
+  kTemplate,
+  kVariable,
+  kWith,
+  kComment,
+  kBreak,
+  kContinue,
+  kElse,
+  kEnd,  // transient: only seen by the parser
 };
 
 struct Tree;
@@ -69,7 +89,8 @@ struct PipeNode final : Node {
 };
 
 struct ActionNode final : Node {
-  ActionNode(size_t p, std::unique_ptr<PipeNode> pp) : Node(NodeType::kAction, p), pipe(std::move(pp)) {}
+  ActionNode(size_t p, std::unique_ptr<PipeNode> pp)
+      : Node(NodeType::kAction, p), pipe(std::move(pp)) {}
   void WriteTo(std::string* out) const override;
   std::unique_ptr<PipeNode> pipe;
 };
@@ -108,7 +129,8 @@ struct NilNode final : Node {
 };
 
 struct FieldNode final : Node {
-  FieldNode(size_t p, std::vector<std::string> i) : Node(NodeType::kField, p), ident(std::move(i)) {}
+  FieldNode(size_t p, std::vector<std::string> i)
+      : Node(NodeType::kField, p), ident(std::move(i)) {}
   void WriteTo(std::string* out) const override;
   std::vector<std::string> ident;  // ".a.b" -> {"a","b"}
 };

@@ -116,7 +116,8 @@ class Parser {
   static bool IsEmptyTree(const Node* n) {
     if (n == nullptr) return true;
     switch (n->type) {
-      case NodeType::kComment: return true;
+      case NodeType::kComment:
+        return true;
       case NodeType::kList:
         for (const auto& c : static_cast<const ListNode*>(n)->nodes) {
           if (!IsEmptyTree(c.get())) return false;
@@ -126,7 +127,8 @@ class Parser {
         const std::string& t = static_cast<const TextNode*>(n)->text;
         return t.find_first_not_of(" \t\r\n\v\f") == std::string::npos;
       }
-      default: return false;
+      default:
+        return false;
     }
   }
 
@@ -171,23 +173,28 @@ class Parser {
   NodePtr TextOrAction() {
     const Token& t = NextNonSpace();
     switch (t.type) {
-      case Tok::kText: return std::make_unique<TextNode>(t.pos, std::string(t.text));
+      case Tok::kText:
+        return std::make_unique<TextNode>(t.pos, std::string(t.text));
       case Tok::kLeftDelim: {
         action_line_ = t.line;
         NodePtr n = Action();
         action_line_ = 0;
         return n;
       }
-      default: Unexpected(t, "input");
+      default:
+        Unexpected(t, "input");
     }
   }
 
   NodePtr Action() {
     const Token& t = NextNonSpace();
     switch (t.type) {
-      case Tok::kBlock: return BlockControl();
-      case Tok::kBreak: return LoopControl(t, NodeType::kBreak, "{{break}}");
-      case Tok::kContinue: return LoopControl(t, NodeType::kContinue, "{{continue}}");
+      case Tok::kBlock:
+        return BlockControl();
+      case Tok::kBreak:
+        return LoopControl(t, NodeType::kBreak, "{{break}}");
+      case Tok::kContinue:
+        return LoopControl(t, NodeType::kContinue, "{{continue}}");
       case Tok::kElse: {
         const Token& p = PeekNonSpace();
         if (p.type == Tok::kIf) return std::make_unique<SimpleNode>(NodeType::kElse, p.pos);
@@ -198,11 +205,16 @@ class Parser {
         const Token& d = Expect(Tok::kRightDelim, "end");
         return std::make_unique<SimpleNode>(NodeType::kEnd, d.pos);
       }
-      case Tok::kIf: return Control(NodeType::kIf, true, "if");
-      case Tok::kRange: return Control(NodeType::kRange, false, "range");
-      case Tok::kWith: return Control(NodeType::kWith, false, "with");
-      case Tok::kTemplate: return TemplateControl();
-      default: break;
+      case Tok::kIf:
+        return Control(NodeType::kIf, true, "if");
+      case Tok::kRange:
+        return Control(NodeType::kRange, false, "range");
+      case Tok::kWith:
+        return Control(NodeType::kWith, false, "with");
+      case Tok::kTemplate:
+        return TemplateControl();
+      default:
+        break;
     }
     Backup();
     size_t pos = Peek().pos;
@@ -253,13 +265,23 @@ class Parser {
         return pipe;
       }
       switch (t.type) {
-        case Tok::kBool: case Tok::kCharConstant: case Tok::kComplex: case Tok::kDot:
-        case Tok::kField: case Tok::kIdentifier: case Tok::kNumber: case Tok::kNil:
-        case Tok::kRawString: case Tok::kString: case Tok::kVariable: case Tok::kLeftParen:
+        case Tok::kBool:
+        case Tok::kCharConstant:
+        case Tok::kComplex:
+        case Tok::kDot:
+        case Tok::kField:
+        case Tok::kIdentifier:
+        case Tok::kNumber:
+        case Tok::kNil:
+        case Tok::kRawString:
+        case Tok::kString:
+        case Tok::kVariable:
+        case Tok::kLeftParen:
           Backup();
           pipe->cmds.push_back(Command());
           break;
-        default: Unexpected(t, context);
+        default:
+          Unexpected(t, context);
       }
     }
   }
@@ -268,10 +290,14 @@ class Parser {
     if (pipe.cmds.empty()) Errorf("missing value for " + context);
     for (size_t i = 1; i < pipe.cmds.size(); ++i) {
       switch (pipe.cmds[i]->args[0]->type) {
-        case NodeType::kBool: case NodeType::kDot: case NodeType::kNil: case NodeType::kNumber:
+        case NodeType::kBool:
+        case NodeType::kDot:
+        case NodeType::kNil:
+        case NodeType::kNumber:
         case NodeType::kString:
           Errorf("non executable command in pipeline stage " + std::to_string(i + 1));
-        default: break;
+        default:
+          break;
       }
     }
   }
@@ -372,8 +398,11 @@ class Parser {
           vn->ident.insert(vn->ident.end(), fields.begin(), fields.end());
           return node;
         }
-        case NodeType::kBool: case NodeType::kString: case NodeType::kNumber:
-        case NodeType::kNil: case NodeType::kDot:
+        case NodeType::kBool:
+        case NodeType::kString:
+        case NodeType::kNumber:
+        case NodeType::kNil:
+        case NodeType::kDot:
           Errorf("unexpected . after term \"" + node->String() + "\"");
         default:
           chain->node = std::move(node);
@@ -397,16 +426,28 @@ class Parser {
         }
         return std::make_unique<IdentifierNode>(t.pos, std::move(name));
       }
-      case Tok::kDot: return std::make_unique<DotNode>(t.pos);
-      case Tok::kNil: return std::make_unique<NilNode>(t.pos);
-      case Tok::kVariable: return UseVar(t);
-      case Tok::kField: return std::make_unique<FieldNode>(t.pos, SplitIdent(t.text.substr(1)));
-      case Tok::kBool: return std::make_unique<BoolNode>(t.pos, t.text == "true");
-      case Tok::kCharConstant: case Tok::kComplex: case Tok::kNumber: return Number(t);
-      case Tok::kLeftParen: return Pipeline("parenthesized pipeline", Tok::kRightParen);
-      case Tok::kString: case Tok::kRawString:
+      case Tok::kDot:
+        return std::make_unique<DotNode>(t.pos);
+      case Tok::kNil:
+        return std::make_unique<NilNode>(t.pos);
+      case Tok::kVariable:
+        return UseVar(t);
+      case Tok::kField:
+        return std::make_unique<FieldNode>(t.pos, SplitIdent(t.text.substr(1)));
+      case Tok::kBool:
+        return std::make_unique<BoolNode>(t.pos, t.text == "true");
+      case Tok::kCharConstant:
+      case Tok::kComplex:
+      case Tok::kNumber:
+        return Number(t);
+      case Tok::kLeftParen:
+        return Pipeline("parenthesized pipeline", Tok::kRightParen);
+      case Tok::kString:
+      case Tok::kRawString:
         return std::make_unique<StringNode>(t.pos, std::string(t.text), Unquote(t));
-      default: Backup(); return nullptr;
+      default:
+        Backup();
+        return nullptr;
     }
   }
 
@@ -472,7 +513,8 @@ bool ValidUnderscores(std::string_view s) {
   if (!s.empty() && (s[0] == '+' || s[0] == '-')) i = 1;
   std::string_view body = s.substr(i);
   bool hex = false;
-  if (body.size() >= 2 && body[0] == '0' && std::string_view("xXbBoO").find(body[1]) != std::string_view::npos) {
+  if (body.size() >= 2 && body[0] == '0' &&
+      std::string_view("xXbBoO").find(body[1]) != std::string_view::npos) {
     hex = body[1] == 'x' || body[1] == 'X';
     prev = '0';  // prefix acts as a digit
     body = body.substr(2);
@@ -497,16 +539,23 @@ bool ParseUnsigned(std::string_view s, uint64_t* out) {
   int base = 10;
   if (s.size() >= 2 && s[0] == '0') {
     char p = s[1];
-    if (p == 'x' || p == 'X') base = 16, s.remove_prefix(2);
-    else if (p == 'o' || p == 'O') base = 8, s.remove_prefix(2);
-    else if (p == 'b' || p == 'B') base = 2, s.remove_prefix(2);
-    else base = 8, s.remove_prefix(1);
+    if (p == 'x' || p == 'X')
+      base = 16, s.remove_prefix(2);
+    else if (p == 'o' || p == 'O')
+      base = 8, s.remove_prefix(2);
+    else if (p == 'b' || p == 'B')
+      base = 2, s.remove_prefix(2);
+    else
+      base = 8, s.remove_prefix(1);
   }
   bool any = false;
   uint64_t v = 0;
   for (char c : s) {
     if (c == '_') continue;
-    int d = c >= '0' && c <= '9' ? c - '0' : c >= 'a' && c <= 'f' ? c - 'a' + 10 : c >= 'A' && c <= 'F' ? c - 'A' + 10 : 99;
+    int d = c >= '0' && c <= '9'   ? c - '0'
+            : c >= 'a' && c <= 'f' ? c - 'a' + 10
+            : c >= 'A' && c <= 'F' ? c - 'A' + 10
+                                   : 99;
     if (d >= base) return false;
     if (v > (UINT64_MAX - static_cast<uint64_t>(d)) / static_cast<uint64_t>(base)) return false;
     v = v * static_cast<uint64_t>(base) + static_cast<uint64_t>(d);

@@ -8,9 +8,8 @@ namespace {
 FuncMap TestFuncs() {
   FuncMap f;
   RegisterBuiltins(&f);
-  f.Add("upper", {ParamType::kString}, [](std::span<const Value> a) -> Result<Value> {
-    return Value(a[0].AsString());
-  });
+  f.Add("upper", {ParamType::kString},
+        [](std::span<const Value> a) -> Result<Value> { return Value(a[0].AsString()); });
   return f;
 }
 
@@ -70,10 +69,11 @@ TEST(ParserTest, NumbersFollowGoSyntax) {
 TEST(ParserTest, DefineAddsTemplates) {
   static const FuncMap funcs = TestFuncs();
   TreeSet trees;
-  ASSERT_TRUE(ParseTemplate("t", std::make_shared<const std::string>(
-                                     "{{define \"a\"}}A{{end}}{{template \"a\" .}}"),
-                            funcs, &trees)
-                  .ok());
+  ASSERT_TRUE(
+      ParseTemplate(
+          "t", std::make_shared<const std::string>("{{define \"a\"}}A{{end}}{{template \"a\" .}}"),
+          funcs, &trees)
+          .ok());
   EXPECT_EQ(trees.size(), 2u);
   EXPECT_EQ(trees.at("a")->root->String(), "\"A\"");
 }

@@ -14,8 +14,10 @@ set(TMPL_SPRIG_SOURCES
     sprig_regex.cc
     sprig_semver.cc
     sprig_semver_constraint.cc
+    sprig_strconv.cc
     sprig_strings.cc
     sprig_text.cc
     sprig_unicode.cc
+    sprig_unicode_tables.cc
     sprig_url.cc)
-set(TMPL_SPRIG_TESTS sprig_test.cc)
+set(TMPL_SPRIG_TESTS sprig_test.cc sprig_data_test.cc sprig_misc_test.cc)

@@ -4,11 +4,11 @@
 // CN-only subject, validity from now for daysValid days, key usage keyEncipherment +
 // digitalSignature (+ certSign for a CA), extended usage serverAuth + clientAuth, basic
 // constraints, and the given IPs and DNS names as subject alternative names.
+#include <arpa/inet.h>
 #include <openssl/bn.h>
 #include <openssl/pem.h>
 #include <openssl/rand.h>
 #include <openssl/x509v3.h>
-#include <arpa/inet.h>
 
 #include <ctime>
 
@@ -30,8 +30,8 @@ struct X509Free {
 using Cert = std::unique_ptr<X509, X509Free>;
 
 std::shared_ptr<const StructType> CertificateType() {
-  static const auto type = std::make_shared<const StructType>(
-      StructType{"sprig.certificate", {StructField{"Cert", "", false}, StructField{"Key", "", false}}});
+  static const auto type = std::make_shared<const StructType>(StructType{
+      "sprig.certificate", {StructField{"Cert", "", false}, StructField{"Key", "", false}}});
   return type;
 }
 
@@ -106,8 +106,8 @@ Result<std::string> CreateCertificate(const CertSpec& spec, EVP_PKEY* signee, X5
   time_t now = std::time(nullptr);
   bool ok = X509_set_version(cert.get(), 2) == 1 && SetSerial(cert.get()) &&
             X509_NAME_add_entry_by_txt(X509_get_subject_name(cert.get()), "CN", MBSTRING_UTF8,
-                                       reinterpret_cast<const unsigned char*>(spec.cn.c_str()),
-                                       -1, -1, 0) == 1 &&
+                                       reinterpret_cast<const unsigned char*>(spec.cn.c_str()), -1,
+                                       -1, 0) == 1 &&
             X509_set_issuer_name(cert.get(), X509_get_subject_name(issuer)) == 1 &&
             X509_time_adj_ex(X509_getm_notBefore(cert.get()), 0, 0, &now) != nullptr &&
             X509_time_adj_ex(X509_getm_notAfter(cert.get()), static_cast<int>(spec.days), 0,
@@ -143,8 +143,7 @@ Result<std::string> CreateCertificate(const CertSpec& spec, EVP_PKEY* signee, X5
 }
 
 // getCertAndKey: the certificate plus the signee key's PEM, as a sprig.certificate.
-Result<Value> CertAndKey(const CertSpec& spec, EVP_PKEY* signee, X509* parent,
-                         EVP_PKEY* signer) {
+Result<Value> CertAndKey(const CertSpec& spec, EVP_PKEY* signee, X509* parent, EVP_PKEY* signer) {
   ASSIGN_OR_RETURN(std::string cert, CreateCertificate(spec, signee, parent, signer));
   ASSIGN_OR_RETURN(std::string key, PrivateKeyPem(signee));
   return CertificateValue(std::move(cert), std::move(key));
@@ -207,9 +206,7 @@ Result<Value> GenSigned(std::span<const Value> a, const Value* pem) {
 Result<Value> GenCaFn(std::span<const Value> a) { return GenCa(a, nullptr); }
 Result<Value> GenCaWithKeyFn(std::span<const Value> a) { return GenCa(a, &a[2]); }
 Result<Value> GenSelfSignedFn(std::span<const Value> a) { return GenSelfSigned(a, nullptr); }
-Result<Value> GenSelfSignedWithKeyFn(std::span<const Value> a) {
-  return GenSelfSigned(a, &a[4]);
-}
+Result<Value> GenSelfSignedWithKeyFn(std::span<const Value> a) { return GenSelfSigned(a, &a[4]); }
 Result<Value> GenSignedFn(std::span<const Value> a) { return GenSigned(a, nullptr); }
 Result<Value> GenSignedWithKeyFn(std::span<const Value> a) { return GenSigned(a, &a[5]); }
 
@@ -247,11 +244,9 @@ void RegisterCerts(FuncMap* funcs) {
   using P = ParamType;
   funcs->Add("genCA", {P::kString, P::kInt}, GenCaFn);
   funcs->Add("genCAWithKey", {P::kString, P::kInt, P::kString}, GenCaWithKeyFn);
-  funcs->Add("genSelfSignedCert", {P::kString, P::kAnyList, P::kAnyList, P::kInt},
-             GenSelfSignedFn);
+  funcs->Add("genSelfSignedCert", {P::kString, P::kAnyList, P::kAnyList, P::kInt}, GenSelfSignedFn);
   funcs->Add("genSelfSignedCertWithKey",
-             {P::kString, P::kAnyList, P::kAnyList, P::kInt, P::kString},
-             GenSelfSignedWithKeyFn);
+             {P::kString, P::kAnyList, P::kAnyList, P::kInt, P::kString}, GenSelfSignedWithKeyFn);
   // The sprig.certificate parameter is checked by the function itself.
   funcs->Add("genSignedCert", {P::kString, P::kAnyList, P::kAnyList, P::kInt, P::kAny},
              GenSignedFn);

@@ -74,8 +74,7 @@ std::string AesKey(std::string_view password) {
 }
 
 // Runs AES-256-CBC without OpenSSL's padding (the callers pad as Go's sprig does).
-std::string AesCbc(bool encrypt, const std::string& key, std::string_view iv,
-                   std::string_view in) {
+std::string AesCbc(bool encrypt, const std::string& key, std::string_view iv, std::string_view in) {
   std::unique_ptr<EVP_CIPHER_CTX, decltype(&EVP_CIPHER_CTX_free)> ctx(EVP_CIPHER_CTX_new(),
                                                                       EVP_CIPHER_CTX_free);
   std::string out(in.size() + 16, '\0');
@@ -118,16 +117,16 @@ Result<Value> DecryptAesFn(std::span<const Value> a) {
       return GoError("runtime error: slice bounds out of range [:16] with capacity " +
                      std::to_string(cap));
     }
-    return GoError("runtime error: slice bounds out of range [16:" +
-                   std::to_string(crypt.size()) + "]");
+    return GoError("runtime error: slice bounds out of range [16:" + std::to_string(crypt.size()) +
+                   "]");
   }
   std::string_view iv = std::string_view(crypt).substr(0, 16);
   std::string_view body = std::string_view(crypt).substr(16);
   if (body.size() % 16 != 0) return GoError("crypto/cipher: input not full blocks");
   if (body.empty()) return GoError("runtime error: index out of range [-1]");
   std::string plain = AesCbc(false, AesKey(a[0].AsString()), iv, body);
-  const int64_t keep = static_cast<int64_t>(plain.size()) -
-                       static_cast<unsigned char>(plain.back());
+  const int64_t keep =
+      static_cast<int64_t>(plain.size()) - static_cast<unsigned char>(plain.back());
   if (keep < 0) {
     return GoError("runtime error: slice bounds out of range [:" + std::to_string(keep) + "]");
   }
@@ -155,15 +154,24 @@ const std::map<std::string, std::vector<std::string>, std::less<>>& PasswordTemp
 
 std::string_view TemplateChars(char c) {
   switch (c) {
-    case 'V': return "AEIOU";
-    case 'C': return "BCDFGHJKLMNPQRSTVWXYZ";
-    case 'v': return "aeiou";
-    case 'c': return "bcdfghjklmnpqrstvwxyz";
-    case 'A': return "AEIOUBCDFGHJKLMNPQRSTVWXYZ";
-    case 'a': return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz";
-    case 'n': return "0123456789";
-    case 'o': return "@&%?,=[]_:-+*$#!'^~;()/.";
-    default: return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()";
+    case 'V':
+      return "AEIOU";
+    case 'C':
+      return "BCDFGHJKLMNPQRSTVWXYZ";
+    case 'v':
+      return "aeiou";
+    case 'c':
+      return "bcdfghjklmnpqrstvwxyz";
+    case 'A':
+      return "AEIOUBCDFGHJKLMNPQRSTVWXYZ";
+    case 'a':
+      return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz";
+    case 'n':
+      return "0123456789";
+    case 'o':
+      return "@&%?,=[]_:-+*$#!'^~;()/.";
+    default:
+      return "AEIOUaeiouBCDFGHJKLMNPQRSTVWXYZbcdfghjklmnpqrstvwxyz0123456789!@#$%^&*()";
   }
 }
 
@@ -184,8 +192,8 @@ Result<Value> DerivePasswordFn(std::span<const Value> a) {
   const std::string salt = seed_prefix + BigEndian32(static_cast<uint32_t>(user.size())) + user;
   unsigned char key[64];
   if (EVP_PBE_scrypt(password.data(), password.size(),
-                     reinterpret_cast<const unsigned char*>(salt.data()), salt.size(), 32768, 8,
-                     2, uint64_t{512} << 20, key, sizeof key) != 1) {
+                     reinterpret_cast<const unsigned char*>(salt.data()), salt.size(), 32768, 8, 2,
+                     uint64_t{512} << 20, key, sizeof key) != 1) {
     return Value("failed to derive password: " + OpenSslError());
   }
   const std::string msg =
@@ -247,8 +255,7 @@ Result<EvpKey> GenerateKey(std::string_view type, int rsa_bits) {
 Result<std::string> PrivateKeyPem(EVP_PKEY* key) {
   Bio bio(BIO_new(BIO_s_mem()));
   const bool pkcs8 = EVP_PKEY_get_base_id(key) == EVP_PKEY_ED25519;
-  int ok = pkcs8 ? PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr,
-                                            nullptr)
+  int ok = pkcs8 ? PEM_write_bio_PrivateKey(bio.get(), key, nullptr, nullptr, 0, nullptr, nullptr)
                  : PEM_write_bio_PrivateKey_traditional(bio.get(), key, nullptr, nullptr, 0,
                                                         nullptr, nullptr);
   if (ok != 1) return GoError("error pem-encoding key: " + OpenSslError());

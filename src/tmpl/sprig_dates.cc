@@ -116,7 +116,7 @@ Result<Value> Ago(std::span<const Value> a) {
   Time now = GoNow();
   // time.Since saturates at the Duration range, as Time.Sub does.
   __int128 d =
-      static_cast<__int128>(now.unix_sec - t.unix_sec) * kNanosPerSecond + (now.nsec - t.nsec);
+      (static_cast<__int128>(now.unix_sec) - t.unix_sec) * kNanosPerSecond + (now.nsec - t.nsec);
   if (d > INT64_MAX) d = INT64_MAX;
   if (d < INT64_MIN) d = INT64_MIN;
   return Value(GoDurationString(RoundToSecond(static_cast<int64_t>(d))));
@@ -144,14 +144,17 @@ Value GoInt(int64_t v) { return Value::Int(v, GoType::kInt); }
 Value GoInt64(int64_t v) { return Value::Int(v, GoType::kInt64); }
 
 Result<Value> TimeUnix(std::span<const Value> a) { return GoInt64(Recv(a).unix_sec); }
-Result<Value> TimeUnixMilli(std::span<const Value> a) {
-  return GoInt64(Recv(a).unix_sec * 1000 + Recv(a).nsec / 1000000);
+// unix_sec * scale + nsec / (1e9 / scale), wrapping on overflow as Go's int64 arithmetic does.
+int64_t ScaledUnix(const Time& t, uint64_t scale) {
+  uint64_t sub = static_cast<uint64_t>(t.nsec) / (static_cast<uint64_t>(kNanosPerSecond) / scale);
+  return static_cast<int64_t>(static_cast<uint64_t>(t.unix_sec) * scale + sub);
 }
+Result<Value> TimeUnixMilli(std::span<const Value> a) { return GoInt64(ScaledUnix(Recv(a), 1000)); }
 Result<Value> TimeUnixMicro(std::span<const Value> a) {
-  return GoInt64(Recv(a).unix_sec * 1000000 + Recv(a).nsec / 1000);
+  return GoInt64(ScaledUnix(Recv(a), 1000000));
 }
 Result<Value> TimeUnixNano(std::span<const Value> a) {
-  return GoInt64(Recv(a).unix_sec * kNanosPerSecond + Recv(a).nsec);
+  return GoInt64(ScaledUnix(Recv(a), kNanosPerSecond));
 }
 Result<Value> TimeYear(std::span<const Value> a) { return GoInt(gotime::CivilOf(Recv(a)).year); }
 // Month and Weekday are named types whose String method prints the name.

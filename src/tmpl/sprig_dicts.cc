@@ -17,7 +17,7 @@ using value::List;
 using value::Map;
 using value::Value;
 
-// Go's stack would overflow on a map that contains itself; kanon stops here instead.
+// Go's stack would overflow on a map that contains itself; kanon stops at this depth.
 constexpr int kMaxMergeDepth = 1000;
 
 // The map behind `m`, for the in-place updates Go performs (see the file comment).
@@ -107,8 +107,8 @@ Status MergeInto(Map& dst, const Map& src, bool overwrite, int depth) {
     auto it = dst.find(key);
     const bool present = it != dst.end();
     const Value d = present ? it->second : Value();
-    const bool container = s.kind() == Kind::kMap || s.kind() == Kind::kList ||
-                           s.kind() == Kind::kBytes;
+    const bool container =
+        s.kind() == Kind::kMap || s.kind() == Kind::kList || s.kind() == Kind::kBytes;
     if (s.kind() == Kind::kMap && present && IsAnyMap(d)) {
       RETURN_IF_ERROR(MergeInto(SharedMap(d), s.AsMap(), overwrite, depth + 1));
     }
@@ -135,23 +135,35 @@ Result<Value> MergeFn(std::span<const Value> a) { return MergeMaps(a, false); }
 Result<Value> MergeOverwriteFn(std::span<const Value> a) { return MergeMaps(a, true); }
 
 // A copy that shares no map or list with the original, so later set/merge on either side
-// leaves the other alone.
-Value DeepCopy(const Value& v) {
+// leaves the other alone. A map made to contain itself (set $d "k" $d) is refused where Go
+// would recurse until its stack overflows.
+Result<Value> DeepCopy(const Value& v, int depth) {
+  if (depth > kMaxMergeDepth) return GoError("deepCopy error: value nests too deeply");
   if (v.kind() == Kind::kMap) {
     Map m;
-    for (const auto& [k, item] : v.AsMap()) m.emplace(k, DeepCopy(item));
+    for (const auto& [k, item] : v.AsMap()) {
+      ASSIGN_OR_RETURN(Value copy, DeepCopy(item, depth + 1));
+      m.emplace(k, std::move(copy));
+    }
     return Value::FromMap(std::move(m), v.go_type());
   }
   if (v.kind() == Kind::kList) {
     List l;
     l.reserve(v.AsList().size());
-    for (const Value& item : v.AsList()) l.push_back(DeepCopy(item));
+    for (const Value& item : v.AsList()) {
+      ASSIGN_OR_RETURN(Value copy, DeepCopy(item, depth + 1));
+      l.push_back(std::move(copy));
+    }
     return Value::FromList(std::move(l), v.go_type());
   }
   return v;
 }
 
-Result<Value> DeepCopyFn(std::span<const Value> a) { return DeepCopy(a[0]); }
+Result<Value> DeepCopyFn(std::span<const Value> a) {
+  // copystructure cannot walk an untyped nil; reflect's panic surfaces.
+  if (a[0].is_nil()) return GoError("reflect: call of reflect.Value.Type on zero Value");
+  return DeepCopy(a[0], 0);
+}
 
 }  // namespace
 

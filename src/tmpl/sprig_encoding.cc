@@ -64,8 +64,8 @@ Status DecodeBase64Quantum(std::string_view src, size_t* si, std::string* out) {
     dlen = j;
     break;
   }
-  uint32_t val = (uint32_t{dbuf[0]} << 18) | (uint32_t{dbuf[1]} << 12) |
-                 (uint32_t{dbuf[2]} << 6) | dbuf[3];
+  uint32_t val =
+      (uint32_t{dbuf[0]} << 18) | (uint32_t{dbuf[1]} << 12) | (uint32_t{dbuf[2]} << 6) | dbuf[3];
   const char bytes[3] = {static_cast<char>(val >> 16), static_cast<char>(val >> 8),
                          static_cast<char>(val)};
   out->append(bytes, dlen - 1);

@@ -8,9 +8,9 @@
 #pragma once
 
 #include <cstdint>
-#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "base/status.h"
 #include "tmpl/func.h"
@@ -18,21 +18,21 @@
 
 namespace kanon::tmpl::sprig {
 
-void RegisterStrings(FuncMap* funcs);     // sprig_strings.cc
-void RegisterCase(FuncMap* funcs);        // sprig_case.cc
-void RegisterTextShape(FuncMap* funcs);   // sprig_text.cc: wrap, abbrev, random text
-void RegisterDefaults(FuncMap* funcs);    // sprig_defaults.cc: default, empty, json, reflection
-void RegisterLists(FuncMap* funcs);       // sprig_lists.cc
-void RegisterDicts(FuncMap* funcs);       // sprig_dicts.cc
-void RegisterMath(FuncMap* funcs);        // sprig_math.cc
-void RegisterConvert(FuncMap* funcs);     // sprig_convert.cc
-void RegisterEncoding(FuncMap* funcs);    // sprig_encoding.cc
-void RegisterOs(FuncMap* funcs);          // sprig_os.cc: env, paths, getHostByName
-void RegisterUrl(FuncMap* funcs);         // sprig_url.cc
-void RegisterRegex(FuncMap* funcs);       // sprig_regex.cc
+void RegisterStrings(FuncMap* funcs);    // sprig_strings.cc
+void RegisterCase(FuncMap* funcs);       // sprig_case.cc
+void RegisterTextShape(FuncMap* funcs);  // sprig_text.cc: wrap, abbrev, random text
+void RegisterDefaults(FuncMap* funcs);   // sprig_defaults.cc: default, empty, json, reflection
+void RegisterLists(FuncMap* funcs);      // sprig_lists.cc
+void RegisterDicts(FuncMap* funcs);      // sprig_dicts.cc
+void RegisterMath(FuncMap* funcs);       // sprig_math.cc
+void RegisterConvert(FuncMap* funcs);    // sprig_convert.cc
+void RegisterEncoding(FuncMap* funcs);   // sprig_encoding.cc
+void RegisterOs(FuncMap* funcs);         // sprig_os.cc: env, paths, getHostByName
+void RegisterUrl(FuncMap* funcs);        // sprig_url.cc
+void RegisterRegex(FuncMap* funcs);      // sprig_regex.cc
 void RegisterSemver(FuncMap* funcs, MethodTable* methods);  // sprig_semver.cc
-void RegisterCrypto(FuncMap* funcs);      // sprig_crypto.cc: keys, AES, derivePassword
-void RegisterCerts(FuncMap* funcs);       // sprig_certs.cc
+void RegisterCrypto(FuncMap* funcs);  // sprig_crypto.cc: keys, AES, derivePassword
+void RegisterCerts(FuncMap* funcs);   // sprig_certs.cc
 
 // A Go error or recovered panic, as a Status carrying Go's message.
 inline Status GoError(std::string message) { return InvalidArgument(std::move(message)); }
@@ -62,8 +62,8 @@ int64_t GoFloatToInt64(double d);
 // reflect.Kind.String() of a value's dynamic type: "string", "slice", "map", "ptr", "invalid".
 std::string_view GoKindName(const value::Value& v);
 
-// strconv.ParseInt/ParseUint. Base 0 takes Go's prefixes (0x, 0o, 0b, leading 0) and
-// underscores. On a range error `clamped` (if given) receives Go's saturated result.
+// strconv.ParseInt/ParseUint (sprig_strconv.cc). Base 0 takes Go's prefixes (0x, 0o, 0b, leading 0)
+// and underscores. On a range error `clamped` (if given) receives Go's saturated result.
 enum class NumError { kNone, kSyntax, kRange };
 NumError GoParseInt(std::string_view s, int base, int bit_size, int64_t* out,
                     int64_t* clamped = nullptr);

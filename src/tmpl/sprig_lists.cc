@@ -122,9 +122,8 @@ Result<Value> WithoutFn(std::span<const Value> a) {
 
 Result<Value> HasFn(std::span<const Value> a) {
   if (a[1].is_nil()) return Value(false);
-  return OnItems(a[1], "Cannot find has on type", [&](List items) -> Result<Value> {
-    return Value(Contains(items, a[0]));
-  });
+  return OnItems(a[1], "Cannot find has on type",
+                 [&](List items) -> Result<Value> { return Value(Contains(items, a[0])); });
 }
 
 // slice(list, start?, end?): the sub-slice, keeping the slice's own type; nil when empty.
@@ -142,8 +141,8 @@ Result<Value> SliceFn(std::span<const Value> a) {
     return GoError("reflect.Value.Slice: slice index out of bounds");
   }
   if (list.kind() == Kind::kBytes) {
-    return Value::Bytes(list.AsString().substr(static_cast<size_t>(start),
-                                               static_cast<size_t>(end - start)));
+    return Value::Bytes(
+        list.AsString().substr(static_cast<size_t>(start), static_cast<size_t>(end - start)));
   }
   return Value::FromList(List(items->begin() + start, items->begin() + end), list.go_type());
 }

@@ -131,8 +131,8 @@ Result<Value> UntilStep(int64_t start, int64_t stop, int64_t step) {
   if ((down && step >= 0) || (!down && step <= 0)) {
     return Value::FromList(std::move(out), GoType::kIntList);
   }
-  const __int128 span = down ? static_cast<__int128>(start) - stop
-                             : static_cast<__int128>(stop) - start;
+  const __int128 span =
+      down ? static_cast<__int128>(start) - stop : static_cast<__int128>(stop) - start;
   const __int128 mag = step < 0 ? -static_cast<__int128>(step) : step;
   const __int128 count = (span + mag - 1) / mag;
   if (count > kMaxListLength) {

@@ -1,8 +1,8 @@
 // The host-facing functions: env, expandenv (os.ExpandEnv), getHostByName, and the slash-path
 // functions base, dir, clean, ext, isAbs (Go's path package).
+#include <arpa/inet.h>
 #include <netdb.h>
 #include <sys/socket.h>
-#include <arpa/inet.h>
 
 #include <cstdlib>
 

@@ -18,21 +18,36 @@ using value::Value;
 // Go's regexp/syntax message for an RE2 error code.
 std::string_view SyntaxErrorText(RE2::ErrorCode code) {
   switch (code) {
-    case RE2::ErrorBadEscape: return "invalid escape sequence";
-    case RE2::ErrorBadCharClass: return "invalid character class";
-    case RE2::ErrorBadCharRange: return "invalid character class range";
-    case RE2::ErrorMissingBracket: return "missing closing ]";
-    case RE2::ErrorMissingParen: return "missing closing )";
-    case RE2::ErrorUnexpectedParen: return "unexpected )";
-    case RE2::ErrorTrailingBackslash: return "trailing backslash at end of expression";
-    case RE2::ErrorRepeatArgument: return "missing argument to repetition operator";
-    case RE2::ErrorRepeatSize: return "invalid repeat count";
-    case RE2::ErrorRepeatOp: return "invalid nested repetition operator";
-    case RE2::ErrorBadPerlOp: return "invalid or unsupported Perl syntax";
-    case RE2::ErrorBadUTF8: return "invalid UTF-8";
-    case RE2::ErrorBadNamedCapture: return "invalid named capture";
-    case RE2::ErrorPatternTooLarge: return "expression too large";
-    default: return "regexp/syntax: internal error";
+    case RE2::ErrorBadEscape:
+      return "invalid escape sequence";
+    case RE2::ErrorBadCharClass:
+      return "invalid character class";
+    case RE2::ErrorBadCharRange:
+      return "invalid character class range";
+    case RE2::ErrorMissingBracket:
+      return "missing closing ]";
+    case RE2::ErrorMissingParen:
+      return "missing closing )";
+    case RE2::ErrorUnexpectedParen:
+      return "unexpected )";
+    case RE2::ErrorTrailingBackslash:
+      return "trailing backslash at end of expression";
+    case RE2::ErrorRepeatArgument:
+      return "missing argument to repetition operator";
+    case RE2::ErrorRepeatSize:
+      return "invalid repeat count";
+    case RE2::ErrorRepeatOp:
+      return "invalid nested repetition operator";
+    case RE2::ErrorBadPerlOp:
+      return "invalid or unsupported Perl syntax";
+    case RE2::ErrorBadUTF8:
+      return "invalid UTF-8";
+    case RE2::ErrorBadNamedCapture:
+      return "invalid named capture";
+    case RE2::ErrorPatternTooLarge:
+      return "expression too large";
+    default:
+      return "regexp/syntax: internal error";
   }
 }
 
@@ -53,6 +68,17 @@ std::string QuoteExpr(std::string_view s) {
   return GoSprintf("%q", std::span<const Value>(&v, 1));
 }
 
+// Offset of the first byte that is not valid UTF-8 (the size when there is none).
+size_t FirstInvalidByte(std::string_view s) {
+  size_t i = 0;
+  while (i < s.size()) {
+    auto [r, width] = DecodeRune(s.substr(i));
+    if (r == kRuneError && width == 1) break;
+    i += width;
+  }
+  return i;
+}
+
 // regexp.MustCompile; the failure is its panic text.
 Result<std::unique_ptr<RE2>> MustCompile(std::string_view expr) {
   RE2::Options options;
@@ -63,10 +89,58 @@ Result<std::unique_ptr<RE2>> MustCompile(std::string_view expr) {
   std::string arg = re->error_arg();
   if (re->error_code() == RE2::ErrorMissingParen || re->error_code() == RE2::ErrorPatternTooLarge) {
     arg = std::string(expr);
+  } else if (re->error_code() == RE2::ErrorBadUTF8) {
+    arg = std::string(expr.substr(FirstInvalidByte(expr)));
   }
   return GoError("regexp: Compile(" + QuoteExpr(expr) + "): error parsing regexp: " +
                  std::string(SyntaxErrorText(re->error_code())) + ": `" + arg + "`");
 }
+
+// The text a regexp runs over. Go's regexp reads each invalid UTF-8 byte as U+FFFD (so '.'
+// matches it); RE2 does not, so matching runs over a copy with those bytes spelled U+FFFD, and
+// results are cut from the original text through a position map.
+class Subject final {
+ public:
+  explicit Subject(std::string_view original) : original_(original) {
+    for (std::string_view rest = original; !rest.empty();) {
+      auto [r, width] = DecodeRune(rest);
+      if (r == kRuneError && width == 1) {
+        Transform();
+        break;
+      }
+      rest.remove_prefix(width);
+    }
+  }
+
+  // What RE2 matches against; positions below are in this text.
+  std::string_view text() const { return to_original_.empty() ? original_ : text_; }
+  // The original bytes between two rune boundaries of text().
+  std::string_view Slice(size_t begin, size_t end) const {
+    if (to_original_.empty()) return original_.substr(begin, end - begin);
+    return original_.substr(to_original_[begin], to_original_[end] - to_original_[begin]);
+  }
+
+ private:
+  void Transform() {
+    for (size_t i = 0; i < original_.size();) {
+      auto [r, width] = DecodeRune(original_.substr(i));
+      const size_t at = text_.size();
+      if (r == kRuneError && width == 1) {
+        text_.append("\xEF\xBF\xBD");
+      } else {
+        text_.append(original_.substr(i, width));
+      }
+      to_original_.resize(text_.size(), i);
+      to_original_[at] = i;
+      i += width;
+    }
+    to_original_.push_back(original_.size());
+  }
+
+  std::string_view original_;
+  std::string text_;
+  std::vector<size_t> to_original_;  // empty when the original is valid UTF-8
+};
 
 // Match positions (begin, end) per group of the leftmost match at or after `pos`; -1 for
 // groups that did not take part. Empty when there is no match.
@@ -108,11 +182,11 @@ std::vector<std::vector<int64_t>> AllMatches(const RE2& re, std::string_view s, 
 }
 
 // Regexp.expand: $n, ${n}, $name, ${name} and $$ in `tmpl`, from match `m` of `s`.
-void Expand(const RE2& re, std::string_view tmpl, std::string_view s,
-            const std::vector<int64_t>& m, std::string* out) {
+void Expand(const RE2& re, std::string_view tmpl, const Subject& s, const std::vector<int64_t>& m,
+            std::string* out) {
   auto append_group = [&](int64_t i) {
     if (2 * i + 1 < static_cast<int64_t>(m.size()) && m[2 * i] >= 0) {
-      out->append(s.substr(m[2 * i], m[2 * i + 1] - m[2 * i]));
+      out->append(s.Slice(m[2 * i], m[2 * i + 1]));
     }
   };
   while (!tmpl.empty()) {
@@ -152,8 +226,7 @@ void Expand(const RE2& re, std::string_view tmpl, std::string_view s,
       append_group(num);
       continue;
     }
-    const auto& names = re.CapturingGroupNames();
-    for (const auto& [index, group_name] : names) {
+    for (const auto& [index, group_name] : re.CapturingGroupNames()) {
       if (group_name == name) {
         append_group(index);
         break;
@@ -165,16 +238,17 @@ void Expand(const RE2& re, std::string_view tmpl, std::string_view s,
 
 // Regexp.replaceAll: replaces every match, except an empty one right after a match.
 template <typename Repl>
-std::string ReplaceAll(const RE2& re, std::string_view src, int groups, Repl repl) {
+std::string ReplaceAll(const RE2& re, const Subject& src, int groups, Repl repl) {
+  const std::string_view text = src.text();
   std::string out;
   size_t last_end = 0, search = 0;
-  while (search <= src.size()) {
-    std::vector<int64_t> m = MatchAt(re, src, search, groups);
+  while (search <= text.size()) {
+    std::vector<int64_t> m = MatchAt(re, text, search, groups);
     if (m.empty()) break;
-    out.append(src.substr(last_end, static_cast<size_t>(m[0]) - last_end));
+    out.append(src.Slice(last_end, static_cast<size_t>(m[0])));
     if (static_cast<size_t>(m[1]) > last_end || m[0] == 0) repl(m, &out);
     last_end = static_cast<size_t>(m[1]);
-    size_t width = DecodeRune(src.substr(search)).second;
+    size_t width = DecodeRune(text.substr(search)).second;
     if (search + width > static_cast<size_t>(m[1])) {
       search += width;
     } else if (search + 1 > static_cast<size_t>(m[1])) {
@@ -183,36 +257,38 @@ std::string ReplaceAll(const RE2& re, std::string_view src, int groups, Repl rep
       search = static_cast<size_t>(m[1]);
     }
   }
-  out.append(src.substr(last_end));
+  out.append(src.Slice(last_end, text.size()));
   return out;
 }
 
 Result<Value> RegexMatchFn(std::span<const Value> a) {
   Result<std::unique_ptr<RE2>> re = MustCompile(a[0].AsString());
   if (!re.ok()) return Value(false);  // sprig drops the compile error
-  return Value(RE2::PartialMatch(a[1].AsString(), **re));
+  const Subject s(a[1].AsString());
+  return Value(RE2::PartialMatch(s.text(), **re));
 }
 
 Result<Value> RegexFindFn(std::span<const Value> a) {
   ASSIGN_OR_RETURN(std::unique_ptr<RE2> re, MustCompile(a[0].AsString()));
-  std::string_view s = a[1].AsString();
-  std::vector<int64_t> m = MatchAt(*re, s, 0, 1);
-  return Value(m.empty() ? std::string_view() : s.substr(m[0], m[1] - m[0]));
+  const Subject s(a[1].AsString());
+  std::vector<int64_t> m = MatchAt(*re, s.text(), 0, 1);
+  return Value(m.empty() ? std::string_view() : s.Slice(m[0], m[1]));
 }
 
 Result<Value> RegexFindAllFn(std::span<const Value> a) {
   ASSIGN_OR_RETURN(std::unique_ptr<RE2> re, MustCompile(a[0].AsString()));
-  std::string_view s = a[1].AsString();
+  const Subject s(a[1].AsString());
   int64_t n = a[2].AsInt();
-  if (n < 0) n = static_cast<int64_t>(s.size()) + 1;
+  if (n < 0) n = static_cast<int64_t>(a[1].AsString().size()) + 1;
   std::vector<std::string> out;
-  for (const auto& m : AllMatches(*re, s, n, 1)) out.emplace_back(s.substr(m[0], m[1] - m[0]));
+  for (const auto& m : AllMatches(*re, s.text(), n, 1)) out.emplace_back(s.Slice(m[0], m[1]));
   return GoStringList(std::move(out));
 }
 
 Result<Value> RegexReplaceAllFn(std::span<const Value> a) {
   ASSIGN_OR_RETURN(std::unique_ptr<RE2> re, MustCompile(a[0].AsString()));
-  std::string_view src = a[1].AsString(), tmpl = a[2].AsString();
+  const Subject src(a[1].AsString());
+  const std::string_view tmpl = a[2].AsString();
   const int groups = re->NumberOfCapturingGroups() + 1;
   return Value(ReplaceAll(*re, src, groups, [&](const std::vector<int64_t>& m, std::string* out) {
     Expand(*re, tmpl, src, m, out);
@@ -221,31 +297,31 @@ Result<Value> RegexReplaceAllFn(std::span<const Value> a) {
 
 Result<Value> RegexReplaceAllLiteralFn(std::span<const Value> a) {
   ASSIGN_OR_RETURN(std::unique_ptr<RE2> re, MustCompile(a[0].AsString()));
-  std::string_view repl = a[2].AsString();
-  return Value(ReplaceAll(*re, a[1].AsString(), 1,
-                          [&](const std::vector<int64_t>&, std::string* out) {
-                            out->append(repl);
-                          }));
+  const Subject src(a[1].AsString());
+  const std::string_view repl = a[2].AsString();
+  return Value(ReplaceAll(
+      *re, src, 1, [&](const std::vector<int64_t>&, std::string* out) { out->append(repl); }));
 }
 
 // Regexp.Split: the text between up to n-1 matches (n < 0: all), an empty leading match
 // producing no element.
 Result<Value> RegexSplitFn(std::span<const Value> a) {
   ASSIGN_OR_RETURN(std::unique_ptr<RE2> re, MustCompile(a[0].AsString()));
-  std::string_view s = a[1].AsString();
+  const Subject s(a[1].AsString());
+  const std::string_view text = s.text();
   const int64_t n = a[2].AsInt();
   std::vector<std::string> out;
   if (n == 0) return GoStringList({});
-  if (!a[0].AsString().empty() && s.empty()) return GoStringList({""});
-  int64_t limit = n < 0 ? static_cast<int64_t>(s.size()) + 1 : n;
+  if (!a[0].AsString().empty() && text.empty()) return GoStringList({""});
+  int64_t limit = n < 0 ? static_cast<int64_t>(a[1].AsString().size()) + 1 : n;
   size_t begin = 0, end = 0;
-  for (const auto& m : AllMatches(*re, s, limit, 1)) {
+  for (const auto& m : AllMatches(*re, text, limit, 1)) {
     if (n > 0 && static_cast<int64_t>(out.size()) >= n - 1) break;
     end = static_cast<size_t>(m[0]);
-    if (m[1] != 0) out.emplace_back(s.substr(begin, end - begin));
+    if (m[1] != 0) out.emplace_back(s.Slice(begin, end));
     begin = static_cast<size_t>(m[1]);
   }
-  if (end != s.size()) out.emplace_back(s.substr(begin));
+  if (end != text.size()) out.emplace_back(s.Slice(begin, text.size()));
   return GoStringList(std::move(out));
 }
 

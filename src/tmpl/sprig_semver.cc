@@ -93,10 +93,10 @@ enum Field { kMajor, kMinor, kPatch, kPre, kMetadata, kOriginal };
 StructField Unexported(const char* name) { return StructField{name, "", false}; }
 
 std::shared_ptr<const StructType> VersionType() {
-  static const auto type = std::make_shared<const StructType>(StructType{
-      "semver.Version",
-      {Unexported("major"), Unexported("minor"), Unexported("patch"), Unexported("pre"),
-       Unexported("metadata"), Unexported("original")}});
+  static const auto type = std::make_shared<const StructType>(
+      StructType{"semver.Version",
+                 {Unexported("major"), Unexported("minor"), Unexported("patch"), Unexported("pre"),
+                  Unexported("metadata"), Unexported("original")}});
   return type;
 }
 
@@ -114,7 +114,7 @@ bool IsVersion(const Value& v) {
 
 SemverVersion FromValue(const Value& v) {
   const auto& f = v.AsStruct().fields;
-  return SemverVersion{f[kMajor].AsUint(), f[kMinor].AsUint(), f[kPatch].AsUint(),
+  return SemverVersion{f[kMajor].AsUint(), f[kMinor].AsUint(),      f[kPatch].AsUint(),
                        f[kPre].AsString(), f[kMetadata].AsString(), f[kOriginal].AsString()};
 }
 
@@ -261,10 +261,9 @@ void AddMethods(MethodTable* methods, bool pointer) {
 }  // namespace
 
 Result<SemverVersion> ParseSemver(std::string_view text) {
-  static const RE2 re(
-      R"(^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?)"
-      R"((-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?)"
-      R"((\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$)");
+  static const RE2 re(R"(^v?([0-9]+)(\.[0-9]+)?(\.[0-9]+)?)"
+                      R"((-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?)"
+                      R"((\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?$)");
   re2::StringPiece m[10];
   if (!re.Match(text, 0, text.size(), RE2::UNANCHORED, m, 10)) {
     return GoError("Invalid Semantic Version");
@@ -286,8 +285,8 @@ Result<SemverVersion> ParseSemver(std::string_view text) {
 }
 
 std::string SemverString(const SemverVersion& v) {
-  std::string s = std::to_string(v.major) + "." + std::to_string(v.minor) + "." +
-                  std::to_string(v.patch);
+  std::string s =
+      std::to_string(v.major) + "." + std::to_string(v.minor) + "." + std::to_string(v.patch);
   if (!v.pre.empty()) s += "-" + v.pre;
   if (!v.metadata.empty()) s += "+" + v.metadata;
   return s;

@@ -12,17 +12,16 @@ namespace {
 
 // The library's patterns, assembled the same way.
 const std::string kOps = R"(=||!=|>|<|>=|=>|<=|=<|~|~>|\^)";
-const std::string kCv =
-    R"(v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?)"
-    R"((-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?)"
-    R"((\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?)";
+const std::string kCv = R"(v?([0-9|x|X|\*]+)(\.[0-9|x|X|\*]+)?(\.[0-9|x|X|\*]+)?)"
+                        R"((-([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?)"
+                        R"((\+([0-9A-Za-z\-]+(\.[0-9A-Za-z\-]+)*))?)";
 
 struct Patterns {
   RE2 constraint{R"(^\s*()" + kOps + R"()\s*()" + kCv + R"()\s*$)"};
   RE2 range{R"(\s*()" + kCv + R"()\s+-\s+()" + kCv + R"()\s*)"};
   RE2 find{"(" + kOps + R"()\s*()" + kCv + ")"};
-  RE2 valid{R"(^(\s*()" + kOps + R"()\s*()" + kCv + R"()\s*)((?:\s+|,\s*)()" + kOps +
-            R"()\s*()" + kCv + R"()\s*)*$)"};
+  RE2 valid{R"(^(\s*()" + kOps + R"()\s*()" + kCv + R"()\s*)((?:\s+|,\s*)()" + kOps + R"()\s*()" +
+            kCv + R"()\s*)*$)"};
 };
 
 const Patterns& Regexes() {

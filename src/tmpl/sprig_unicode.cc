@@ -1,46 +1,44 @@
 #include "tmpl/sprig_unicode.h"
 
-#include <locale.h>
-#include <wctype.h>
+#include <algorithm>
+
+#include "tmpl/sprig_unicode_tables.h"
 
 namespace kanon::tmpl::sprig {
 namespace {
 
-// The C.UTF-8 locale for classes and mappings past Latin-1; null when unavailable, in which
-// case such runes have no class and map to themselves.
-locale_t Utf8Locale() {
-  static const locale_t loc = newlocale(LC_CTYPE_MASK, "C.UTF-8", static_cast<locale_t>(0));
-  return loc;
-}
+using tables::CaseRun;
+using tables::RuneSpan;
 
 bool InRange(char32_t r, char32_t lo, char32_t hi) { return r >= lo && r <= hi; }
 
-// Titlecase letters (category Lt): the digraphs and the Greek iota-subscript capitals.
-bool IsTitlecaseLetter(char32_t r) {
-  return r == 0x1C5 || r == 0x1C8 || r == 0x1CB || r == 0x1F2 || InRange(r, 0x1F88, 0x1F8F) ||
-         InRange(r, 0x1F98, 0x1F9F) || InRange(r, 0x1FA8, 0x1FAF) || r == 0x1FBC ||
-         r == 0x1FCC || r == 0x1FFC;
+// Whether `r` is one of the code points of the sorted, non-overlapping `spans`.
+bool InSpans(std::span<const RuneSpan> spans, char32_t r) {
+  auto it = std::upper_bound(spans.begin(), spans.end(), r,
+                             [](char32_t c, const RuneSpan& s) { return c < s.lo; });
+  if (it == spans.begin()) return false;
+  --it;
+  return r <= it->hi && (r - it->lo) % it->stride == 0;
 }
 
-bool IsLatin1Upper(char32_t r) {
-  return InRange(r, 'A', 'Z') || InRange(r, 0xC0, 0xD6) || InRange(r, 0xD8, 0xDE);
-}
+enum class Case { kUpper, kLower, kTitle };
 
-bool IsLatin1Lower(char32_t r) {
-  return InRange(r, 'a', 'z') || r == 0xB5 || InRange(r, 0xDF, 0xF6) || InRange(r, 0xF8, 0xFF);
-}
-
-template <typename Pred>
-bool WideClass(char32_t r, Pred pred) {
-  locale_t loc = Utf8Locale();
-  return loc != static_cast<locale_t>(0) && pred(static_cast<wint_t>(r), loc) != 0;
-}
-
-template <typename Map>
-char32_t WideMap(char32_t r, Map map) {
-  locale_t loc = Utf8Locale();
-  if (loc == static_cast<locale_t>(0)) return r;
-  return static_cast<char32_t>(map(static_cast<wint_t>(r), loc));
+// unicode.To(case, r) over the generated case runs.
+char32_t MapCase(Case which, char32_t r) {
+  const auto& runs = tables::kCaseRuns;
+  auto it = std::upper_bound(runs.begin(), runs.end(), r,
+                             [](char32_t c, const CaseRun& run) { return c < run.lo; });
+  if (it == runs.begin()) return r;
+  --it;
+  if (r > it->hi) return r;
+  if (it->upper == tables::kAlternate) {
+    const char32_t pair = it->lo + ((r - it->lo) & ~char32_t{1});
+    return which == Case::kLower ? pair + 1 : pair;
+  }
+  const int32_t delta = which == Case::kUpper   ? it->upper
+                        : which == Case::kLower ? it->lower
+                                                : it->title;
+  return static_cast<char32_t>(static_cast<int32_t>(r) + delta);
 }
 
 }  // namespace
@@ -128,80 +126,25 @@ bool IsSpace(char32_t r) {
   if (r <= 0xFF) {
     return r == ' ' || InRange(r, '\t', '\r') || r == 0x85 || r == 0xA0;
   }
-  return r == 0x1680 || InRange(r, 0x2000, 0x200A) || r == 0x2028 || r == 0x2029 ||
-         r == 0x202F || r == 0x205F || r == 0x3000;
+  return r == 0x1680 || InRange(r, 0x2000, 0x200A) || r == 0x2028 || r == 0x2029 || r == 0x202F ||
+         r == 0x205F || r == 0x3000;
 }
 
-bool IsUpper(char32_t r) {
-  if (r <= 0xFF) return IsLatin1Upper(r);
-  return !IsTitlecaseLetter(r) && WideClass(r, iswupper_l);
+bool IsUpper(char32_t r) { return InSpans(tables::kUpperSpans, r); }
+bool IsLower(char32_t r) { return InSpans(tables::kLowerSpans, r); }
+
+bool IsTitle(char32_t r) {
+  return r == 0x1C5 || r == 0x1C8 || r == 0x1CB || r == 0x1F2 || InRange(r, 0x1F88, 0x1F8F) ||
+         InRange(r, 0x1F98, 0x1F9F) || InRange(r, 0x1FA8, 0x1FAF) || r == 0x1FBC || r == 0x1FCC ||
+         r == 0x1FFC;
 }
 
-bool IsLower(char32_t r) {
-  if (r <= 0xFF) return IsLatin1Lower(r);
-  return !IsTitlecaseLetter(r) && WideClass(r, iswlower_l);
-}
-
-bool IsTitle(char32_t r) { return IsTitlecaseLetter(r); }
-
-bool IsLetter(char32_t r) {
-  if (r <= 0xFF) {
-    return IsLatin1Upper(r) || IsLatin1Lower(r) || r == 0xAA || r == 0xBA;
-  }
-  return IsTitlecaseLetter(r) || WideClass(r, iswalpha_l);
-}
-
-bool IsDigit(char32_t r) {
-  if (r <= 0xFF) return InRange(r, '0', '9');
-  return WideClass(r, iswdigit_l);
-}
-
-bool IsNumber(char32_t r) {
-  if (r <= 0xFF) {
-    return InRange(r, '0', '9') || r == 0xB2 || r == 0xB3 || r == 0xB9 || InRange(r, 0xBC, 0xBE);
-  }
-  return WideClass(r, iswdigit_l);
-}
-
-bool IsPunct(char32_t r) {
-  if (r < 0x80) {
-    switch (r) {
-      case '$': case '+': case '<': case '=': case '>': case '^': case '`': case '|': case '~':
-        return false;  // symbols, not punctuation
-      default:
-        return InRange(r, '!', '/') || InRange(r, ':', '@') || InRange(r, '[', '`') ||
-               InRange(r, '{', '~');
-    }
-  }
-  if (r <= 0xFF) {
-    return r == 0xA1 || r == 0xA7 || r == 0xAB || r == 0xB6 || r == 0xB7 || r == 0xBB ||
-           r == 0xBF;
-  }
-  return WideClass(r, iswpunct_l);
-}
-
-char32_t ToUpper(char32_t r) {
-  if (r <= 0xFF) {
-    if (InRange(r, 'a', 'z') || InRange(r, 0xE0, 0xF6) || InRange(r, 0xF8, 0xFE)) return r - 32;
-    if (r == 0xB5) return 0x39C;
-    if (r == 0xFF) return 0x178;
-    return r;
-  }
-  return WideMap(r, towupper_l);
-}
-
-char32_t ToLower(char32_t r) {
-  if (r <= 0xFF) return IsLatin1Upper(r) ? r + 32 : r;
-  return WideMap(r, towlower_l);
-}
-
-char32_t ToTitle(char32_t r) {
-  if (InRange(r, 0x1C4, 0x1C6)) return 0x1C5;
-  if (InRange(r, 0x1C7, 0x1C9)) return 0x1C8;
-  if (InRange(r, 0x1CA, 0x1CC)) return 0x1CB;
-  if (InRange(r, 0x1F1, 0x1F3)) return 0x1F2;
-  if (IsTitlecaseLetter(r)) return r;
-  return ToUpper(r);
-}
+bool IsLetter(char32_t r) { return InSpans(tables::kLetterSpans, r); }
+bool IsDigit(char32_t r) { return InSpans(tables::kDigitSpans, r); }
+bool IsNumber(char32_t r) { return InSpans(tables::kNumberSpans, r); }
+bool IsPunct(char32_t r) { return InSpans(tables::kPunctSpans, r); }
+char32_t ToUpper(char32_t r) { return MapCase(Case::kUpper, r); }
+char32_t ToLower(char32_t r) { return MapCase(Case::kLower, r); }
+char32_t ToTitle(char32_t r) { return MapCase(Case::kTitle, r); }
 
 }  // namespace kanon::tmpl::sprig

@@ -1,9 +1,8 @@
 // Go's unicode/utf8 and unicode packages, as far as sprig's text functions use them: decoding
 // with Go's invalid-byte rule, rune classes and simple case mappings.
 //
-// ASCII and Latin-1 follow Go's tables exactly; beyond Latin-1 the classes and mappings come
-// from the C library's C.UTF-8 locale, which tracks the same Unicode data (versions may differ
-// in rare characters). Pure functions, thread-safe.
+// Classes and mappings are Go 1.19's (Unicode 13.0.0), from generated tables. Pure functions,
+// thread-safe.
 #pragma once
 
 #include <string>

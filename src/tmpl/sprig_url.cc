@@ -35,9 +35,7 @@ bool IsAlnum(unsigned char c) {
   return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
 }
 bool IsHex(char c) { return std::isxdigit(static_cast<unsigned char>(c)) != 0; }
-int Unhex(char c) {
-  return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10;
-}
+int Unhex(char c) { return c <= '9' ? c - '0' : (c | 0x20) - 'a' + 10; }
 
 bool ShouldEscape(unsigned char c, Mode mode) {
   if (IsAlnum(c)) return false;
@@ -48,11 +46,16 @@ bool ShouldEscape(unsigned char c, Mode mode) {
   if (std::string_view("-_.~").find(c) != std::string_view::npos) return false;
   if (std::string_view("$&+,/:;=?@").find(c) != std::string_view::npos) {
     switch (mode) {
-      case Mode::kPath: return c == '?';
-      case Mode::kUserPassword: return c == '@' || c == '/' || c == '?' || c == ':';
-      case Mode::kQueryComponent: return true;
-      case Mode::kFragment: return false;
-      default: break;
+      case Mode::kPath:
+        return c == '?';
+      case Mode::kUserPassword:
+        return c == '@' || c == '/' || c == '?' || c == ':';
+      case Mode::kQueryComponent:
+        return true;
+      case Mode::kFragment:
+        return false;
+      default:
+        break;
     }
   }
   if (mode == Mode::kFragment && std::string_view("!()*").find(c) != std::string_view::npos) {

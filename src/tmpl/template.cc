@@ -33,8 +33,7 @@ Status Template::Execute(const Value& data, std::string* out) const {
   return ExecuteTemplate(impl_->name, data, out);
 }
 
-Status Template::ExecuteTemplate(std::string_view name, const Value& data,
-                                 std::string* out) const {
+Status Template::ExecuteTemplate(std::string_view name, const Value& data, std::string* out) const {
   auto it = impl_->trees.find(name);
   if (it == impl_->trees.end()) {
     return InvalidArgument("template: no template \"" + std::string(name) +

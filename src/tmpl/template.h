@@ -28,7 +28,7 @@ struct Options {
   const MethodTable* methods = nullptr;  // nullptr: KanisterMethods()
   // Bounds that keep hostile templates from running away: exec stops with an error past them.
   size_t max_output_bytes = 64u << 20;
-  int max_depth = 10000;  // Go's maxExecDepth (template recursion)
+  int max_depth = 10000;          // Go's maxExecDepth (template recursion)
   size_t max_steps = 50'000'000;  // range iterations + actions executed
 };
 

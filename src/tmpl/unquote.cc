@@ -59,14 +59,22 @@ bool UnquoteOne(std::string_view s, size_t* i, char quote, std::string* out, int
     return true;
   };
   switch (e) {
-    case 'a': return simple('\a');
-    case 'b': return simple('\b');
-    case 'f': return simple('\f');
-    case 'n': return simple('\n');
-    case 'r': return simple('\r');
-    case 't': return simple('\t');
-    case 'v': return simple('\v');
-    case '\\': return simple('\\');
+    case 'a':
+      return simple('\a');
+    case 'b':
+      return simple('\b');
+    case 'f':
+      return simple('\f');
+    case 'n':
+      return simple('\n');
+    case 'r':
+      return simple('\r');
+    case 't':
+      return simple('\t');
+    case 'v':
+      return simple('\v');
+    case '\\':
+      return simple('\\');
     case '\'':
     case '"':
       if (e != quote) return false;

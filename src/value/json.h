@@ -25,8 +25,8 @@ enum class NumberMode { kFloat64, kInt64WhenIntegral };
 Result<Value> ParseJson(std::string_view text, NumberMode mode = NumberMode::kFloat64);
 
 struct JsonOptions {
-  bool escape_html = true;   // Go's default: < > & as \u003c \u003e \u0026
-  std::string indent;        // non-empty: MarshalIndent with this indent and no prefix
+  bool escape_html = true;  // Go's default: < > & as \u003c \u003e \u0026
+  std::string indent;       // non-empty: MarshalIndent with this indent and no prefix
 };
 
 // Encodes like Go's json.Marshal / json.MarshalIndent. Fails only for values Go cannot

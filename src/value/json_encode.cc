@@ -164,7 +164,9 @@ int64_t FloorDiv(int64_t a, int64_t b) { return a / b - ((a % b != 0) && ((a < 0
 
 // time.Time.MarshalJSON: RFC 3339 with trimmed nanoseconds, in the time's own zone offset.
 Status AppendJsonTime(std::string* out, const Time& t) {
-  int64_t local = t.unix_sec + t.offset_sec;
+  // A wrapping sum, as Go's is, for instants near the ends of the int64 range.
+  auto local = static_cast<int64_t>(static_cast<uint64_t>(t.unix_sec) +
+                                    static_cast<uint64_t>(static_cast<int64_t>(t.offset_sec)));
   int64_t days = FloorDiv(local, 86400);
   int64_t secs = local - days * 86400;
   int64_t year = 0;

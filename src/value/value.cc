@@ -40,14 +40,14 @@ Value Value::Bytes(std::string data) {
 Value Value::FromList(List items, GoType type) {
   Value v;
   v.go_type_ = type;
-  v.v_ = std::make_shared<const List>(std::move(items));
+  v.v_ = std::make_shared<List>(std::move(items));
   return v;
 }
 
 Value Value::FromMap(Map entries, GoType type) {
   Value v;
   v.go_type_ = type;
-  v.v_ = std::make_shared<const Map>(std::move(entries));
+  v.v_ = std::make_shared<Map>(std::move(entries));
   return v;
 }
 
@@ -77,25 +77,36 @@ Value Value::FromTime(Time t) {
 
 Kind Value::kind() const {
   switch (go_type_) {
-    case GoType::kNil: return Kind::kNil;
-    case GoType::kBool: return Kind::kBool;
+    case GoType::kNil:
+      return Kind::kNil;
+    case GoType::kBool:
+      return Kind::kBool;
     case GoType::kInt:
     case GoType::kInt32:
-    case GoType::kInt64: return Kind::kInt;
+    case GoType::kInt64:
+      return Kind::kInt;
     case GoType::kUint8:
     case GoType::kUint32:
     case GoType::kUint:
-    case GoType::kUint64: return Kind::kUint;
-    case GoType::kFloat64: return Kind::kFloat;
-    case GoType::kString: return Kind::kString;
-    case GoType::kBytes: return Kind::kBytes;
+    case GoType::kUint64:
+      return Kind::kUint;
+    case GoType::kFloat64:
+      return Kind::kFloat;
+    case GoType::kString:
+      return Kind::kString;
+    case GoType::kBytes:
+      return Kind::kBytes;
     case GoType::kAnyList:
     case GoType::kStringList:
-    case GoType::kIntList: return Kind::kList;
+    case GoType::kIntList:
+      return Kind::kList;
     case GoType::kAnyMap:
-    case GoType::kStringMap: return Kind::kMap;
-    case GoType::kStruct: return Kind::kStruct;
-    case GoType::kTime: return Kind::kTime;
+    case GoType::kStringMap:
+      return Kind::kMap;
+    case GoType::kStruct:
+      return Kind::kStruct;
+    case GoType::kTime:
+      return Kind::kTime;
   }
   return Kind::kNil;
 }
@@ -116,42 +127,71 @@ const Value* Value::Find(std::string_view key) const {
 
 std::string Value::GoTypeName() const {
   switch (go_type_) {
-    case GoType::kNil: return "<nil>";
-    case GoType::kBool: return "bool";
-    case GoType::kInt: return "int";
-    case GoType::kInt32: return "int32";
-    case GoType::kInt64: return "int64";
-    case GoType::kUint8: return "uint8";
-    case GoType::kUint32: return "uint32";
-    case GoType::kUint: return "uint";
-    case GoType::kUint64: return "uint64";
-    case GoType::kFloat64: return "float64";
-    case GoType::kString: return "string";
-    case GoType::kBytes: return "[]uint8";
-    case GoType::kAnyList: return "[]interface {}";
-    case GoType::kStringList: return "[]string";
-    case GoType::kIntList: return "[]int";
-    case GoType::kAnyMap: return "map[string]interface {}";
-    case GoType::kStringMap: return "map[string]string";
-    case GoType::kStruct: return (pointer_ ? "*" : "") + AsStruct().type->name;
-    case GoType::kTime: return "time.Time";
+    case GoType::kNil:
+      return "<nil>";
+    case GoType::kBool:
+      return "bool";
+    case GoType::kInt:
+      return "int";
+    case GoType::kInt32:
+      return "int32";
+    case GoType::kInt64:
+      return "int64";
+    case GoType::kUint8:
+      return "uint8";
+    case GoType::kUint32:
+      return "uint32";
+    case GoType::kUint:
+      return "uint";
+    case GoType::kUint64:
+      return "uint64";
+    case GoType::kFloat64:
+      return "float64";
+    case GoType::kString:
+      return "string";
+    case GoType::kBytes:
+      return "[]uint8";
+    case GoType::kAnyList:
+      return "[]interface {}";
+    case GoType::kStringList:
+      return "[]string";
+    case GoType::kIntList:
+      return "[]int";
+    case GoType::kAnyMap:
+      return "map[string]interface {}";
+    case GoType::kStringMap:
+      return "map[string]string";
+    case GoType::kStruct:
+      return (pointer_ ? "*" : "") + AsStruct().type->name;
+    case GoType::kTime:
+      return "time.Time";
   }
   return "?";
 }
 
 bool Value::Truthy() const {
   switch (kind()) {
-    case Kind::kNil: return false;
-    case Kind::kBool: return AsBool();
-    case Kind::kInt: return AsInt() != 0;
-    case Kind::kUint: return AsUint() != 0;
-    case Kind::kFloat: return AsFloat() != 0;
+    case Kind::kNil:
+      return false;
+    case Kind::kBool:
+      return AsBool();
+    case Kind::kInt:
+      return AsInt() != 0;
+    case Kind::kUint:
+      return AsUint() != 0;
+    case Kind::kFloat:
+      return AsFloat() != 0;
     case Kind::kString:
-    case Kind::kBytes: return !AsString().empty();
-    case Kind::kList: return !AsList().empty();
-    case Kind::kMap: return !AsMap().empty();
-    case Kind::kStruct: return !is_nil_pointer();
-    case Kind::kTime: return true;
+    case Kind::kBytes:
+      return !AsString().empty();
+    case Kind::kList:
+      return !AsList().empty();
+    case Kind::kMap:
+      return !AsMap().empty();
+    case Kind::kStruct:
+      return !is_nil_pointer();
+    case Kind::kTime:
+      return true;
   }
   return false;
 }
@@ -159,19 +199,28 @@ bool Value::Truthy() const {
 bool Value::operator==(const Value& other) const {
   if (go_type_ != other.go_type_ || pointer_ != other.pointer_) return false;
   switch (kind()) {
-    case Kind::kNil: return true;
-    case Kind::kBool: return AsBool() == other.AsBool();
-    case Kind::kInt: return AsInt() == other.AsInt();
-    case Kind::kUint: return AsUint() == other.AsUint();
-    case Kind::kFloat: return AsFloat() == other.AsFloat();
+    case Kind::kNil:
+      return true;
+    case Kind::kBool:
+      return AsBool() == other.AsBool();
+    case Kind::kInt:
+      return AsInt() == other.AsInt();
+    case Kind::kUint:
+      return AsUint() == other.AsUint();
+    case Kind::kFloat:
+      return AsFloat() == other.AsFloat();
     case Kind::kString:
-    case Kind::kBytes: return AsString() == other.AsString();
-    case Kind::kList: return AsList() == other.AsList();
-    case Kind::kMap: return AsMap() == other.AsMap();
+    case Kind::kBytes:
+      return AsString() == other.AsString();
+    case Kind::kList:
+      return AsList() == other.AsList();
+    case Kind::kMap:
+      return AsMap() == other.AsMap();
     case Kind::kStruct:
       return AsStruct().type->name == other.AsStruct().type->name &&
              AsStruct().fields == other.AsStruct().fields;
-    case Kind::kTime: return AsTime() == other.AsTime();
+    case Kind::kTime:
+      return AsTime() == other.AsTime();
   }
   return false;
 }

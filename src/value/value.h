@@ -3,8 +3,10 @@
 // A Value mirrors the Go values that text/template sees, closely enough that the differences
 // Go makes are kept: nil versus a typed nil pointer, struct (fixed fields in declaration order)
 // versus map (sorted string keys), []byte versus string, and the exact numeric type (int,
-// int64, uint8, float64, ...). Compound values are immutable and shared: copying a Value is
-// cheap and thread-safe; build new lists and maps rather than mutating shared ones.
+// int64, uint8, float64, ...). Compound values are shared: copying a Value is cheap and
+// thread-safe; build new lists and maps rather than mutating shared ones. The one exception is
+// sprig's set/unset/merge, which mutate their map argument as Go does (maps are allocated
+// mutable for that reason) inside one template execution.
 #pragma once
 
 #include <cstdint>
@@ -20,11 +22,11 @@ namespace kanon::value {
 class Value;
 
 enum class Kind : uint8_t {
-  kNil,     // Go's untyped nil (an empty interface)
+  kNil,  // Go's untyped nil (an empty interface)
   kBool,
-  kInt,     // signed integers; GoType tells int, int32 or int64
-  kUint,    // unsigned integers; GoType tells uint8, uint32, uint or uint64
-  kFloat,   // float64
+  kInt,    // signed integers; GoType tells int, int32 or int64
+  kUint,   // unsigned integers; GoType tells uint8, uint32, uint or uint64
+  kFloat,  // float64
   kString,
   kBytes,   // []byte
   kList,    // a slice; GoType tells []interface {}, []string or []int
@@ -90,10 +92,10 @@ struct Struct {
 
 class Value final {
  public:
-  Value() = default;  // nil
-  Value(bool b) : go_type_(GoType::kBool), v_(b) {}  // NOLINT: implicit
-  Value(const char* s) : go_type_(GoType::kString), v_(std::string(s)) {}  // NOLINT
-  Value(std::string s) : go_type_(GoType::kString), v_(std::move(s)) {}    // NOLINT
+  Value() = default;                                                            // nil
+  Value(bool b) : go_type_(GoType::kBool), v_(b) {}                             // NOLINT: implicit
+  Value(const char* s) : go_type_(GoType::kString), v_(std::string(s)) {}       // NOLINT
+  Value(std::string s) : go_type_(GoType::kString), v_(std::move(s)) {}         // NOLINT
   Value(std::string_view s) : go_type_(GoType::kString), v_(std::string(s)) {}  // NOLINT
   // Numbers must say their Go type: Value::Int, Value::Float, ...; no silent int -> bool.
   template <typename T>

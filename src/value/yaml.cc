@@ -40,9 +40,9 @@ bool ParseInt(std::string s, int64_t* out) {
   }
   if (body.empty()) return false;
   for (char c : body) {
-    int d = std::isdigit(static_cast<unsigned char>(c)) ? c - '0'
+    int d = std::isdigit(static_cast<unsigned char>(c))    ? c - '0'
             : std::isxdigit(static_cast<unsigned char>(c)) ? std::tolower(c) - 'a' + 10
-                                                            : 99;
+                                                           : 99;
     if (d >= base) return false;
   }
   errno = 0;
@@ -111,8 +111,10 @@ Result<Value> Convert(const YAML::Node& n, int depth) {
   if (depth > 200) return InvalidArgument(Where(n.Mark()) + ": YAML nested too deeply");
   switch (n.Type()) {
     case YAML::NodeType::Undefined:
-    case YAML::NodeType::Null: return Value();
-    case YAML::NodeType::Scalar: return Scalar(n);
+    case YAML::NodeType::Null:
+      return Value();
+    case YAML::NodeType::Scalar:
+      return Scalar(n);
     case YAML::NodeType::Sequence: {
       List items;
       for (const auto& e : n) {

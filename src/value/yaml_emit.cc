@@ -8,10 +8,18 @@ namespace {
 
 void Emit(YAML::Emitter& out, const Value& v) {
   switch (v.kind()) {
-    case Kind::kNil: out << YAML::Null; break;
-    case Kind::kBool: out << (v.AsBool() ? "true" : "false"); break;
-    case Kind::kInt: out << v.AsInt(); break;
-    case Kind::kUint: out << v.AsUint(); break;
+    case Kind::kNil:
+      out << YAML::Null;
+      break;
+    case Kind::kBool:
+      out << (v.AsBool() ? "true" : "false");
+      break;
+    case Kind::kInt:
+      out << v.AsInt();
+      break;
+    case Kind::kUint:
+      out << v.AsUint();
+      break;
     case Kind::kFloat: {
       auto j = ToJson(v);
       out << (j.ok() ? *j : "0");

@@ -1,0 +1,7 @@
+// libFuzzer target: the mysqldump / mariadb-dump scanner of kanon mask (see
+// mask_fuzz_common.h).
+#include "mask_fuzz_common.h"
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+  return kanon::mask::fuzz::FuzzDump(data, size, kanon::mask::DumpFormat::kMysql);
+}
