@@ -104,14 +104,29 @@ KeyedHash::Words KeyedHash::Finish(std::string_view msg, std::string_view tail,
 
 Digest KeyedHash::Sum(std::string_view msg) const { return Sum(msg, 0, 0); }
 
-KeyedHash::Words KeyedHash::SumWords(std::string_view msg, uint32_t attempt, uint32_t block) const {
-  if (attempt == 0 && block == 0) return Finish(msg, {});
-  char tail[9] = {0};
+namespace {
+
+// The 9 bytes appended for (attempt, block) != (0, 0): 0x00, attempt, block, big-endian.
+std::string_view Tail(uint32_t attempt, uint32_t block, char (&tail)[9]) {
+  if (attempt == 0 && block == 0) return {};
+  tail[0] = 0;
   for (int i = 0; i < 4; ++i) {
     tail[1 + i] = static_cast<char>(attempt >> (24 - 8 * i));
     tail[5 + i] = static_cast<char>(block >> (24 - 8 * i));
   }
-  return Finish(msg, std::string_view(tail, sizeof(tail)));
+  return std::string_view(tail, sizeof(tail));
+}
+
+}  // namespace
+
+KeyedHash::Words KeyedHash::SumWords(std::string_view msg, uint32_t attempt, uint32_t block) const {
+  char tail[9];
+  return Finish(msg, Tail(attempt, block, tail), false);
+}
+
+KeyedHash::Words KeyedHash::PrfWords(std::string_view msg, uint32_t attempt, uint32_t block) const {
+  char tail[9];
+  return Finish(msg, Tail(attempt, block, tail), true);
 }
 
 Digest KeyedHash::Sum(std::string_view msg, uint32_t attempt, uint32_t block) const {
@@ -122,7 +137,8 @@ Digest KeyedHash::Sum(std::string_view msg, uint32_t attempt, uint32_t block) co
 
 uint64_t KeyedStream::Next64() {
   if (word_ == 4) {
-    digest_ = hmac_ ? key_.SumWords(value_, attempt_, block_) : key_.PrfWords(value_, attempt_, block_);
+    digest_ =
+        hmac_ ? key_.SumWords(value_, attempt_, block_) : key_.PrfWords(value_, attempt_, block_);
     ++block_;
     word_ = 0;
   }

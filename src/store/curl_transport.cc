@@ -93,6 +93,32 @@ void GlobalInit() {
   (void)done;
 }
 
+curl_slist* HeaderList(const HttpRequest& request) {
+  curl_slist* headers = nullptr;
+  headers = curl_slist_append(headers, ("Host: " + HostOfUrl(request.url)).c_str());
+  for (const auto& [name, value] : request.headers) {
+    // "Name;" is curl's way to send a header with an empty value.
+    std::string line = value.empty() ? name + ";" : name + ": " + value;
+    headers = curl_slist_append(headers, line.c_str());
+  }
+  headers = curl_slist_append(headers, "Expect:");  // no 100-continue round trip
+  return curl_slist_append(headers, "Accept:");
+}
+
+void SetMethod(CURL* curl, const HttpRequest& request, Exchange* x) {
+  if (request.method == "HEAD") {
+    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
+    return;
+  }
+  if (request.method == "PUT" || request.method == "POST") {
+    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
+    curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadBody);
+    curl_easy_setopt(curl, CURLOPT_READDATA, x);
+    curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
+  }
+  curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
+}
+
 }  // namespace
 
 CurlTransport::CurlTransport(HttpOptions options) : options_(std::move(options)) { GlobalInit(); }
@@ -118,27 +144,14 @@ void CurlTransport::Give(void* handle) {
   idle_.push_back(handle);
 }
 
-Result<HttpResponse> CurlTransport::Send(const HttpRequest& request) {
-  CURL* curl = static_cast<CURL*>(Take());
-  if (curl == nullptr) return Internal("curl_easy_init failed");
-  curl_easy_reset(curl);  // keeps the connection cache
-  HttpResponse response;
-  Exchange x{&request, &response, 0, curl, {}};
-  char errbuf[CURL_ERROR_SIZE] = {0};
-  curl_slist* headers = nullptr;
-  headers = curl_slist_append(headers, ("Host: " + HostOfUrl(request.url)).c_str());
-  for (const auto& [name, value] : request.headers) {
-    // "Name;" is curl's way to send a header with an empty value.
-    std::string line = value.empty() ? name + ";" : name + ": " + value;
-    headers = curl_slist_append(headers, line.c_str());
-  }
-  headers = curl_slist_append(headers, "Expect:");
-  headers = curl_slist_append(headers, "Accept:");
+void CurlTransport::Configure(void* handle, const HttpRequest& request, void* exchange,
+                              void* headers, char* errbuf) const {
+  CURL* curl = static_cast<CURL*>(handle);
   curl_easy_setopt(curl, CURLOPT_URL, request.url.c_str());
   curl_easy_setopt(curl, CURLOPT_PATH_AS_IS, 1L);
   curl_easy_setopt(curl, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(curl, CURLOPT_ERRORBUFFER, errbuf);
-  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(curl, CURLOPT_HTTPHEADER, static_cast<curl_slist*>(headers));
   curl_easy_setopt(curl, CURLOPT_CONNECTTIMEOUT_MS, options_.connect_timeout_ms);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_LIMIT, 1L);
   curl_easy_setopt(curl, CURLOPT_LOW_SPEED_TIME, options_.stall_timeout_s);
@@ -152,20 +165,21 @@ Result<HttpResponse> CurlTransport::Send(const HttpRequest& request) {
     curl_easy_setopt(curl, CURLOPT_CAINFO, options_.ca_file.c_str());
   }
   curl_easy_setopt(curl, CURLOPT_HEADERFUNCTION, WriteHeader);
-  curl_easy_setopt(curl, CURLOPT_HEADERDATA, &x);
+  curl_easy_setopt(curl, CURLOPT_HEADERDATA, exchange);
   curl_easy_setopt(curl, CURLOPT_WRITEFUNCTION, WriteBody);
-  curl_easy_setopt(curl, CURLOPT_WRITEDATA, &x);
-  if (request.method == "HEAD") {
-    curl_easy_setopt(curl, CURLOPT_NOBODY, 1L);
-  } else if (request.method == "PUT" || request.method == "POST") {
-    curl_easy_setopt(curl, CURLOPT_UPLOAD, 1L);
-    curl_easy_setopt(curl, CURLOPT_READFUNCTION, ReadBody);
-    curl_easy_setopt(curl, CURLOPT_READDATA, &x);
-    curl_easy_setopt(curl, CURLOPT_INFILESIZE_LARGE, static_cast<curl_off_t>(request.body.size()));
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  } else {
-    curl_easy_setopt(curl, CURLOPT_CUSTOMREQUEST, request.method.c_str());
-  }
+  curl_easy_setopt(curl, CURLOPT_WRITEDATA, exchange);
+  SetMethod(curl, request, static_cast<Exchange*>(exchange));
+}
+
+Result<HttpResponse> CurlTransport::Send(const HttpRequest& request) {
+  CURL* curl = static_cast<CURL*>(Take());
+  if (curl == nullptr) return Internal("curl_easy_init failed");
+  curl_easy_reset(curl);  // keeps the connection cache
+  HttpResponse response;
+  Exchange x{&request, &response, 0, curl, {}};
+  char errbuf[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = HeaderList(request);
+  Configure(curl, request, &x, headers, errbuf);
   const CURLcode rc = curl_easy_perform(curl);
   long code = 0;
   curl_easy_getinfo(curl, CURLINFO_RESPONSE_CODE, &code);

@@ -33,6 +33,9 @@ class CurlTransport final : public HttpTransport {
  private:
   void* Take();             // a CURL* from the pool or a new one
   void Give(void* handle);  // back to the pool
+  // Sets every option of one request on a handle (curl types hidden from this header).
+  void Configure(void* handle, const HttpRequest& request, void* exchange, void* headers,
+                 char* errbuf) const;
 
   HttpOptions options_;
   std::mutex mu_;

@@ -265,7 +265,18 @@ def main():
     ap.add_argument("--error-texts", action="store_true",
                     help="also list passing cases whose error texts differ")
     ap.add_argument("--timeout", type=float, default=600.0, help="per batch run, seconds")
+    ap.add_argument("--known", default=os.path.join(here, "known_deviations.txt"),
+                    help="case ids (FILE:NAME) that differ for a documented reason; they are "
+                         "reported and do not fail the run, but one that starts to pass does")
     args = ap.parse_args()
+    known = {}
+    if os.path.exists(args.known):
+        with open(args.known) as f:
+            for line in f:
+                line = line.strip()
+                if line and not line.startswith("#"):
+                    cid, _, why = line.partition(" ")
+                    known[cid] = why.strip()
 
     if not args.gotmpl or not os.access(args.gotmpl, os.X_OK):
         print(f"SKIP: oracle not found (--gotmpl / KANON_GOTMPL = {args.gotmpl!r}); "
@@ -329,9 +340,19 @@ def main():
         print(f"CORPUS: {p}")
     passed = sum(p for p, _ in per_file.values())
     failed = len(cases) - passed
+    failed_ids = {c.id for c, _, _, _ in failures}
+    selected_ids = {c.id for c in cases}
+    expected = {cid for cid in known if cid in selected_ids}
+    unexpected = failed_ids - expected
+    fixed = expected - failed_ids
+    for cid in sorted(failed_ids & expected):
+        print(f"known deviation: {cid}: {known[cid]}")
+    for cid in sorted(fixed):
+        print(f"NOW PASSING (remove from {os.path.basename(args.known)}): {cid}")
     print(f"\noracle {go_secs:.2f}s, kanon {kn_secs:.2f}s for {len(cases)} cases")
-    print(f"{passed} passed, {failed} failed ({100.0 * passed / len(cases):.1f}% pass rate)")
-    return 1 if failed or corpus_problems else 0
+    print(f"{passed} passed, {failed} failed ({100.0 * passed / len(cases):.1f}% pass rate); "
+          f"{len(failed_ids & expected)} of the failures are known deviations")
+    return 1 if unexpected or fixed or corpus_problems else 0
 
 
 if __name__ == "__main__":
