@@ -2,8 +2,8 @@
 //
 // The program is started once per table column and kept running. The masker writes one value
 // per line on its stdin and reads one line per value from its stdout, in order. Lines are
-// escaped so any value fits on one: backslash as \\, LF as \n, CR as \r, and NULL as \N (the
-// same spelling as PostgreSQL COPY); output lines are read back the same way. The program must
+// escaped so any value fits on one: backslash as \\, LF as \n, CR as \r; output lines are read
+// back the same way, and the line \N means NULL (PostgreSQL COPY's spelling). The program must
 // flush after each line (python3 -u, stdbuf -oL, sed -u; PYTHONUNBUFFERED=1 is set for it).
 // Values go in batches, written and read through poll() so neither side blocks the other.
 // A program that exits, writes too few or too many lines, or stays silent past the timeout is

@@ -1,5 +1,6 @@
 #include "mask/pg_codec.h"
 
+#include <array>
 #include <cstring>
 
 namespace kanon::mask {
@@ -14,34 +15,24 @@ int HexValue(char c) {
 
 bool IsOctal(char c) { return c >= '0' && c <= '7'; }
 
-// The escape for byte c, or 0 when c is written as is.
-char EscapeFor(unsigned char c) {
-  switch (c) {
-    case '\\':
-      return '\\';
-    case '\t':
-      return 't';
-    case '\n':
-      return 'n';
-    case '\r':
-      return 'r';
-    case '\b':
-      return 'b';
-    case '\v':
-      return 'v';
-    case '\f':
-      return 'f';
-    default:
-      return 0;
-  }
-}
+// Per byte: the letter of its COPY escape, or 0 when the byte is written as is.
+constexpr std::array<char, 256> kEscape = [] {
+  std::array<char, 256> t{};
+  t['\\'] = '\\';
+  t['\t'] = 't';
+  t['\n'] = 'n';
+  t['\r'] = 'r';
+  t['\b'] = 'b';
+  t['\v'] = 'v';
+  t['\f'] = 'f';
+  return t;
+}();
 
 // Writes the escaped form of `text` at `dst` (room for 2x) and returns its length.
 size_t EscapeInto(std::string_view text, char* dst) {
   char* p = dst;
   for (char ch : text) {
-    unsigned char c = static_cast<unsigned char>(ch);
-    char e = c <= '\\' ? EscapeFor(c) : 0;
+    char e = kEscape[static_cast<unsigned char>(ch)];
     if (e != 0) {
       *p++ = '\\';
       *p++ = e;

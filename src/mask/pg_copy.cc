@@ -8,6 +8,18 @@ namespace {
 
 std::string Key(const TableName& n) { return n.db + '\0' + n.schema + '\0' + n.name; }
 
+// True when a statement names stdin, the way a COPY with data following does.
+bool MentionsStdin(std::string_view text) {
+  for (size_t i = 0; i + 5 <= text.size(); ++i) {
+    std::string_view w = text.substr(i, 5);
+    if ((w[0] | 0x20) == 's' && (w[1] | 0x20) == 't' && (w[2] | 0x20) == 'd' &&
+        (w[3] | 0x20) == 'i' && (w[4] | 0x20) == 'n') {
+      return true;
+    }
+  }
+  return false;
+}
+
 std::string Place(const TableName& n, uint64_t line) {
   return n.Display() + " (line " + std::to_string(line) + ")";
 }
@@ -49,7 +61,12 @@ Status PgParser::Decide(bool complete) {
 
 Status PgParser::OnCopyHeader(std::string_view text) {
   std::optional<PgCopyHeader> h = ParsePgCopy(text);
-  if (!h) return OkStatus();  // COPY to or from a file: no data follows
+  if (!h) {
+    if (!MentionsStdin(text)) return OkStatus();  // COPY to or from a file: no data follows
+    return InvalidArgument("line " + std::to_string(in_.LineOf(mark_)) +
+                           ": cannot read this COPY ... FROM stdin header, so its rows cannot "
+                           "be matched to columns");
+  }
   TableInfo t;
   t.name = NameOf(h->name);
   t.line = in_.LineOf(mark_);
@@ -86,7 +103,11 @@ Status PgParser::OnCopyHeader(std::string_view text) {
 
 Status PgParser::OnInsert(std::string_view text) {
   std::optional<PgInsertHead> h = ParsePgInsert(text);
-  if (!h) return OkStatus();
+  if (!h) {
+    return InvalidArgument("line " + std::to_string(in_.LineOf(mark_)) +
+                           ": cannot read this INSERT statement (expected INSERT INTO name "
+                           "[(columns)] ...), so its rows cannot be checked against the policy");
+  }
   TableInfo t;
   t.name = NameOf(h->name);
   t.line = in_.LineOf(mark_);

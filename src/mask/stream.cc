@@ -1,5 +1,7 @@
 #include "mask/stream.h"
 
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -9,6 +11,18 @@
 #include <ostream>
 
 namespace kanon::mask {
+
+namespace {
+
+void GrowPipe(int fd) {
+  struct stat st;
+  if (::fstat(fd, &st) == 0 && S_ISFIFO(st.st_mode)) (void)::fcntl(fd, F_SETPIPE_SZ, 1 << 20);
+}
+
+}  // namespace
+
+FdReader::FdReader(int fd) : fd_(fd) { GrowPipe(fd); }
+FdWriter::FdWriter(int fd) : fd_(fd) { GrowPipe(fd); }
 
 Result<size_t> FdReader::Read(char* buf, size_t n) {
   while (true) {

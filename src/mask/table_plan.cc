@@ -123,11 +123,11 @@ Status TablePlan::Compute(size_t i, Row& row, uint32_t attempt, OutCell* cell) {
 
 // Records the value of unique column i, asking the transformer for its next candidate while
 // the output is already taken by another input.
-Status TablePlan::Settle(size_t i, Row* row, uint64_t in_fp, OutCell* cell) {
+Status TablePlan::Settle(size_t i, Row* row, uint64_t in_fp, uint64_t out_fp, OutCell* cell) {
   Column& col = columns_[i];
   uint64_t line = row ? row->line() : 0;
   for (uint32_t attempt = 1; cell->kind == OutCell::Kind::kText; ++attempt) {
-    switch (col.unique->Insert(Fingerprint(cell->text, true), in_fp)) {
+    switch (col.unique->Insert(out_fp, in_fp)) {
       case UniqueSet::Outcome::kNew:
       case UniqueSet::Outcome::kSameInput:
         return OkStatus();
@@ -145,6 +145,7 @@ Status TablePlan::Settle(size_t i, Row* row, uint64_t in_fp, OutCell* cell) {
                          : "; use hash, email, name or phone to keep it unique"));
     }
     RETURN_IF_ERROR(Compute(i, *row, attempt, cell));
+    out_fp = Fingerprint(cell->text, true);
   }
   return OkStatus();
 }
@@ -165,22 +166,24 @@ Status TablePlan::OnRow(Row& row, RowFramer& framer) {
     } else if (col.kind == RuleKind::kValue) {
       RETURN_IF_ERROR(Compute(i, row, 0, &cell));
       if (col.unique && cell.kind == OutCell::Kind::kText) {
-        col.unique->Prefetch(Fingerprint(cell.text, true));  // settled after the other columns
-        uniques_.push_back(i);
+        uint64_t out_fp = Fingerprint(cell.text, true);
+        col.unique->Prefetch(out_fp);  // settled after the other columns, when it has arrived
+        uniques_.push_back({i, out_fp});
       }
     } else {
       cell.kind = OutCell::Kind::kRaw;
     }
   }
-  for (size_t i : uniques_) {
-    RETURN_IF_ERROR(Settle(i, &row, Fingerprint(row.Get(i).text, false), &cells_[i]));
+  for (const auto& [i, out_fp] : uniques_) {
+    RETURN_IF_ERROR(Settle(i, &row, Fingerprint(row.Get(i).text, false), out_fp, &cells_[i]));
   }
   if (has_template_) {
     for (size_t i = 0; i < columns_.size(); ++i) {
       if (columns_[i].kind != RuleKind::kTemplate || columns_[i].write_default) continue;
       RETURN_IF_ERROR(Compute(i, row, 0, &cells_[i]));
       if (columns_[i].unique) {
-        RETURN_IF_ERROR(Settle(i, &row, Fingerprint(row.Get(i).text, false), &cells_[i]));
+        RETURN_IF_ERROR(Settle(i, &row, Fingerprint(row.Get(i).text, false),
+                               Fingerprint(cells_[i].text, true), &cells_[i]));
       }
     }
   }
@@ -209,32 +212,39 @@ Status TablePlan::OnRow(Row& row, RowFramer& framer) {
 Status TablePlan::RunCommands(RowFramer& framer) {
   size_t k = 0;
   std::vector<Cell> inputs;
+  std::vector<size_t> rows;  // held row of each input: NULLs stay NULL, unsent
   std::vector<std::optional<std::string>> outputs;
   for (size_t i = 0; i < columns_.size(); ++i) {
     if (columns_[i].kind != RuleKind::kCommand || columns_[i].write_default) continue;
     inputs.clear();
-    for (const auto& in : held_inputs_) {
-      inputs.push_back(in[k] ? Cell{*in[k], false} : Cell{{}, true});
+    rows.clear();
+    for (size_t r = 0; r < held_inputs_.size(); ++r) {
+      held_[r][i].kind = OutCell::Kind::kNull;
+      if (!held_inputs_[r][k]) continue;
+      inputs.push_back(Cell{*held_inputs_[r][k], false});
+      rows.push_back(r);
     }
+    ++k;
+    if (inputs.empty()) continue;
     size_t failed = 0;
     Status st = columns_[i].command->Exchange(inputs, &outputs, &failed);
     if (!st.ok()) {
-      uint64_t line = held_lines_[std::min(failed, held_lines_.size() - 1)];
+      uint64_t line = held_lines_[rows[std::min(failed, rows.size() - 1)]];
       return Status(st.code(), Where(i, line) + ": " + st.message());
     }
-    for (size_t r = 0; r < held_.size(); ++r) {
-      OutCell& cell = held_[r][i];
-      cell.kind = outputs[r] ? OutCell::Kind::kText : OutCell::Kind::kNull;
-      if (outputs[r]) cell.text = std::move(*outputs[r]);
+    for (size_t n = 0; n < rows.size(); ++n) {
+      OutCell& cell = held_[rows[n]][i];
+      cell.kind = outputs[n] ? OutCell::Kind::kText : OutCell::Kind::kNull;
+      if (outputs[n]) cell.text = std::move(*outputs[n]);
       if (columns_[i].unique) {
-        uint64_t in_fp = inputs[r].null ? 0 : Fingerprint(inputs[r].text, false);
-        Status st = Settle(i, nullptr, in_fp, &cell);
-        if (!st.ok()) {
-          return Status(st.code(), st.message() + " (line " + std::to_string(held_lines_[r]) + ")");
+        Status settled = Settle(i, nullptr, Fingerprint(inputs[n].text, false),
+                                Fingerprint(cell.text, true), &cell);
+        if (!settled.ok()) {
+          return Status(settled.code(),
+                        settled.message() + " (line " + std::to_string(held_lines_[rows[n]]) + ")");
         }
       }
     }
-    ++k;
   }
   for (size_t r = 0; r < held_.size(); ++r) {
     for (size_t i = 0; i < held_[r].size(); ++i) held_[r][i].raw = held_raws_[r][i];

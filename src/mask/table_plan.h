@@ -76,7 +76,7 @@ class TablePlan final : public TableSink, private RowView {
 
   Result<bool> Keep(Row& row);
   Status Compute(size_t i, Row& row, uint32_t attempt, OutCell* cell);
-  Status Settle(size_t i, Row* row, uint64_t in_fp, OutCell* cell);
+  Status Settle(size_t i, Row* row, uint64_t in_fp, uint64_t out_fp, OutCell* cell);
   Status RunCommands(RowFramer& framer);
   std::string Where(size_t column, uint64_t line) const;
   // RowView
@@ -99,7 +99,8 @@ class TablePlan final : public TableSink, private RowView {
   // Per row
   Row* row_ = nullptr;
   std::vector<OutCell> cells_;
-  std::vector<size_t> uniques_;  // unique columns of the row, to settle after the others
+  // Unique columns of the row and their outputs' fingerprints, settled after the others.
+  std::vector<std::pair<size_t, uint64_t>> uniques_;
   // Rows held back for command columns: their cells (raw copied into text) and inputs.
   std::vector<std::vector<OutCell>> held_;
   std::vector<std::vector<std::string>> held_raws_;

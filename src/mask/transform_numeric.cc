@@ -130,8 +130,8 @@ int64_t DaysInMonth(int64_t y, int64_t m) {
   return m == 2 && leap ? 29 : kDays[m - 1];
 }
 
-// Appends v (>= 0) in decimal, zero-padded to `width` digits.
-void AppendPadded(int64_t v, int width, std::string* out) {
+// Writes v (>= 0) in decimal, zero-padded to `width` digits, at p; returns the end.
+char* WritePadded(int64_t v, int width, char* p) {
   char buf[24];
   int n = 0;
   do {
@@ -139,7 +139,8 @@ void AppendPadded(int64_t v, int width, std::string* out) {
     v /= 10;
   } while (v > 0);
   while (n < width) buf[n++] = '0';
-  while (n > 0) out->push_back(buf[--n]);
+  while (n > 0) *p++ = buf[--n];
+  return p;
 }
 
 class DateShiftMask final : public Transformer {
@@ -175,12 +176,13 @@ class DateShiftMask final : public Transformer {
     int64_t shift = r < max_days_ ? r - max_days_ : r - max_days_ + 1;
     CivilFromDays(DaysFromCivil(y, m, d) + shift, &y, &m, &d);
     bc = y <= 0;
-    out->clear();
-    AppendPadded(bc ? 1 - y : y, 4, out);
-    out->push_back('-');
-    AppendPadded(m, 2, out);
-    out->push_back('-');
-    AppendPadded(d, 2, out);
+    char buf[32];
+    char* p = WritePadded(bc ? 1 - y : y, 4, buf);
+    *p++ = '-';
+    p = WritePadded(m, 2, p);
+    *p++ = '-';
+    p = WritePadded(d, 2, p);
+    out->assign(buf, static_cast<size_t>(p - buf));
     out->append(rest);
     if (bc) out->append(" BC");
     return true;

@@ -7,7 +7,7 @@
 // candidate (attempt 1, 2, ...), which is as deterministic as the first, so the same dump and
 // key always give the same result. The same input twice (a NULL-free non-unique column marked
 // unique by mistake) is not a collision. A slot is 8 bytes (40 bits of the output's
-// fingerprint, 24 of the input's), the table at most 3/4 full, so 8-11 bytes per value, at most
+// fingerprint, 24 of the input's), the table 3/8 to 3/4 full, so 11-22 bytes per value, at most
 // `max_values` values, then kFull; large tables ask for huge pages, as every insert lands on a
 // random page. Output fingerprints fold ASCII case, because MySQL's default collations compare
 // case-insensitively. Not thread-safe.

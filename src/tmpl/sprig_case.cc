@@ -147,7 +147,9 @@ NextWord SplitWord(std::string_view str) {
   NextWord w;
   if (str.empty()) return w;
   std::string_view rest = str;
-  auto [r, size] = NextValidRune(rest, kRuneError);
+  char32_t r;
+  size_t size;
+  std::tie(r, size) = NextValidRune(rest, kRuneError);
   size_t offset = size;
   if (r == kRuneError) {
     return {Word::kInvalid, str.substr(0, offset), str.substr(offset)};

@@ -1,6 +1,7 @@
 // sprig's date functions (v2.22 names and Go signatures) and the time.Time methods templates
 // can call (`now.Unix`, `(toDate "2006-01-02" .d).Year`).
 
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -105,10 +106,13 @@ int64_t RoundToSecond(int64_t d) {
   if (d < 0) {
     r = -r;
     if (r + r < kNanosPerSecond) return d + r;
-    return d - kNanosPerSecond + r;
+    // Go saturates at the smallest Duration instead of overflowing.
+    if (d >= INT64_MIN + kNanosPerSecond - r) return d - kNanosPerSecond + r;
+    return INT64_MIN;
   }
   if (r + r < kNanosPerSecond) return d - r;
-  return d + kNanosPerSecond - r;
+  if (d <= INT64_MAX - (kNanosPerSecond - r)) return d + kNanosPerSecond - r;
+  return INT64_MAX;
 }
 
 Result<Value> Ago(std::span<const Value> a) {
